@@ -1,0 +1,41 @@
+package io.paymentnotifier;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** Entry point: one subcommand per job (run, demo, dev, bench, publish, dlq, simulator). */
+@Command(
+    name = "payment-notifier",
+    mixinStandardHelpOptions = true,
+    versionProvider = App.Version.class,
+    description = "Tells Alipay+ the final result of every payment (notifyPayment), from Kafka.",
+    subcommands = {CommandLine.HelpCommand.class})
+public final class App implements Runnable {
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  public static void main(final String[] args) {
+    System.exit(commandLine().execute(args));
+  }
+
+  /** The command tree, shared by main and the tests. */
+  public static CommandLine commandLine() {
+    return new CommandLine(new App());
+  }
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(System.out);
+  }
+
+  /** Reads the version Maven wrote into the jar manifest. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      final String version = App.class.getPackage().getImplementationVersion();
+      return new String[] {
+        "payment-notifier " + (version == null ? "(development build)" : version)
+      };
+    }
+  }
+}

@@ -1,0 +1,142 @@
+package io.paymentnotifier.config;
+
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigDef.Importance;
+import org.apache.kafka.common.config.ConfigDef.Range;
+import org.apache.kafka.common.config.ConfigDef.Type;
+
+/** How to reach, sign for and trust Alipay+ (the notify package reads these). */
+public final class AlipayConfigDef {
+
+  public static final String BASE_URL_CONFIG = "alipay.base.url";
+  public static final String CLIENT_ID_CONFIG = "alipay.client.id";
+  public static final String KEY_VERSION_CONFIG = "alipay.key.version";
+  public static final String PRIVATE_KEY_FILE_CONFIG = "alipay.private.key.file";
+  public static final String PRIVATE_KEY_CONFIG = "alipay.private.key";
+  public static final String PUBLIC_KEY_FILE_CONFIG = "alipay.public.key.file";
+  public static final String PUBLIC_KEY_CONFIG = "alipay.public.key";
+  public static final String ACCEPT_UNSIGNED_CONFIG = "alipay.accept.unsigned.responses";
+
+  public static final String CONNECT_TIMEOUT_CONFIG = "http.connect.timeout";
+  public static final String RESPONSE_TIMEOUT_CONFIG = "http.response.timeout";
+  public static final String CALL_TIMEOUT_CONFIG = "http.call.timeout";
+  public static final String POOL_MAX_TOTAL_CONFIG = "http.pool.max.total";
+  public static final String POOL_MAX_PER_ROUTE_CONFIG = "http.pool.max.per.route";
+  public static final String TRUSTSTORE_PATH_CONFIG = "http.truststore.path";
+  public static final String TRUSTSTORE_PASSWORD_CONFIG = "http.truststore.password";
+  public static final String TRUSTSTORE_TYPE_CONFIG = "http.truststore.type";
+
+  private AlipayConfigDef() {}
+
+  static void define(final ConfigDef def) {
+    def.define(
+            BASE_URL_CONFIG,
+            Type.STRING,
+            "https://open-sea-global.alipayplus.com",
+            new ConfigDef.NonEmptyString(),
+            Importance.HIGH,
+            "Alipay+ host; the notifyPayment path is appended. An event's notifyUrl wins over it.")
+        .define(
+            CLIENT_ID_CONFIG,
+            Type.STRING,
+            ConfigDef.NO_DEFAULT_VALUE,
+            new ConfigDef.NonEmptyString(),
+            Importance.HIGH,
+            "The Client-Id Alipay+ issued to this MPP.")
+        .define(
+            KEY_VERSION_CONFIG,
+            Type.INT,
+            1,
+            Range.atLeast(1),
+            Importance.MEDIUM,
+            "keyVersion sent in the Signature header.")
+        .define(
+            PRIVATE_KEY_FILE_CONFIG,
+            Type.STRING,
+            null,
+            Importance.HIGH,
+            "File holding the MPP's RSA private key (PEM PKCS#8 or Base64 PKCS#8)."
+                + " Either this or "
+                + PRIVATE_KEY_CONFIG
+                + " is required.")
+        .define(
+            PRIVATE_KEY_CONFIG,
+            Type.PASSWORD,
+            null,
+            Importance.HIGH,
+            "The MPP's RSA private key itself (PEM or Base64 PKCS#8), usually from the env var "
+                + "NOTIFIER_ALIPAY_PRIVATE_KEY. Never logged.")
+        .define(
+            PUBLIC_KEY_FILE_CONFIG,
+            Type.STRING,
+            null,
+            Importance.HIGH,
+            "File holding the Alipay+ RSA public key (PEM or Base64 X.509), to verify responses.")
+        .define(
+            PUBLIC_KEY_CONFIG,
+            Type.PASSWORD,
+            null,
+            Importance.HIGH,
+            "The Alipay+ RSA public key itself (PEM or Base64 X.509).")
+        .define(
+            ACCEPT_UNSIGNED_CONFIG,
+            Type.BOOLEAN,
+            false,
+            Importance.MEDIUM,
+            "Accept acknowledgments without a response signature. Off: an unsigned or badly"
+                + " signed answer is retried later.")
+        .define(
+            CONNECT_TIMEOUT_CONFIG,
+            Type.STRING,
+            "3s",
+            Durations.validator(false),
+            Importance.MEDIUM,
+            "Time to establish a connection to Alipay+.")
+        .define(
+            RESPONSE_TIMEOUT_CONFIG,
+            Type.STRING,
+            "10s",
+            Durations.validator(false),
+            Importance.MEDIUM,
+            "Time to wait for Alipay+'s answer once the request is sent.")
+        .define(
+            CALL_TIMEOUT_CONFIG,
+            Type.STRING,
+            "15s",
+            Durations.validator(false),
+            Importance.MEDIUM,
+            "Overall limit of one call, connection and pool wait included.")
+        .define(
+            POOL_MAX_TOTAL_CONFIG,
+            Type.INT,
+            512,
+            Range.atLeast(1),
+            Importance.LOW,
+            "Pooled HTTP connections in all.")
+        .define(
+            POOL_MAX_PER_ROUTE_CONFIG,
+            Type.INT,
+            256,
+            Range.atLeast(1),
+            Importance.LOW,
+            "Pooled HTTP connections per host.")
+        .define(
+            TRUSTSTORE_PATH_CONFIG,
+            Type.STRING,
+            null,
+            Importance.LOW,
+            "Trust store for Alipay+'s TLS certificate; unset uses the JVM's.")
+        .define(
+            TRUSTSTORE_PASSWORD_CONFIG,
+            Type.PASSWORD,
+            null,
+            Importance.LOW,
+            "Password of the trust store.")
+        .define(
+            TRUSTSTORE_TYPE_CONFIG,
+            Type.STRING,
+            "PKCS12",
+            Importance.LOW,
+            "Type of the trust store (PKCS12 or JKS).");
+  }
+}
