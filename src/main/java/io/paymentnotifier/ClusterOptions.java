@@ -93,7 +93,8 @@ public final class ClusterOptions {
         s.getOrDefault(TopicsConfigDef.DLQ_CONFIG, Topics.DEFAULT_DLQ));
   }
 
-  private static void require(final Map<String, String> settings, final String key, final String flag) {
+  private static void require(
+      final Map<String, String> settings, final String key, final String flag) {
     final String value = settings.get(key);
     if (value == null || value.isBlank()) {
       throw new ConfigException(

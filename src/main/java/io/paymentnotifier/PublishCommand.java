@@ -40,7 +40,10 @@ public final class PublishCommand implements Callable<Integer> {
   @Option(names = "--file", paramLabel = "FILE", description = "NDJSON or JSON array of events.")
   Path file;
 
-  @Option(names = "--count", defaultValue = "100", description = "Samples to generate (${DEFAULT-VALUE}).")
+  @Option(
+      names = "--count",
+      defaultValue = "100",
+      description = "Samples to generate (${DEFAULT-VALUE}).")
   long count;
 
   @Option(
@@ -72,7 +75,8 @@ public final class PublishCommand implements Callable<Integer> {
           .filter(e -> !e.valid())
           .forEach(e -> err.printf("%s line %d: %s (not sent)%n", file, e.line(), e.error()));
       invalid = entries.stream().filter(e -> !e.valid()).count();
-      events = entries.stream().filter(PaymentFileReader.Entry::valid).map(e -> e.event()).iterator();
+      events =
+          entries.stream().filter(PaymentFileReader.Entry::valid).map(e -> e.event()).iterator();
     } else {
       invalid = 0;
       events = samples();
@@ -80,7 +84,8 @@ public final class PublishCommand implements Callable<Integer> {
     return publish(target, events, invalid);
   }
 
-  private int publish(final String target, final Iterator<PaymentFinalized> events, final long invalid) {
+  private int publish(
+      final String target, final Iterator<PaymentFinalized> events, final long invalid) {
     final long started = System.nanoTime();
     try (EventPublisher publisher =
         new EventPublisher(cluster.clientProperties(), cluster.registryConfig(), target)) {

@@ -14,7 +14,8 @@ import java.util.stream.Collectors;
  * @param until last failure before, or null
  * @param key the record key (paymentRequestId), or null
  */
-public record DlqFilter(Set<String> reasons, Set<String> codes, Instant since, Instant until, String key) {
+public record DlqFilter(
+    Set<String> reasons, Set<String> codes, Instant since, Instant until, String key) {
 
   /** Matches every record. */
   public static DlqFilter all() {

@@ -31,9 +31,11 @@ public final class DlqReader {
   private final Map<String, Object> clientProperties;
   private final Deserializer<DeadLetter> deserializer;
 
-  public DlqReader(final Map<String, Object> clientProperties, final Map<String, ?> registryConfig) {
+  public DlqReader(
+      final Map<String, Object> clientProperties, final Map<String, ?> registryConfig) {
     this.clientProperties = clientProperties;
-    this.deserializer = SpecificAvroSerde.forValues(DeadLetter.class, registryConfig).deserializer();
+    this.deserializer =
+        SpecificAvroSerde.forValues(DeadLetter.class, registryConfig).deserializer();
   }
 
   /** Every record of the topic that the filter keeps, in partition then offset order. */

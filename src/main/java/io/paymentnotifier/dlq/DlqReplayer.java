@@ -123,7 +123,8 @@ public final class DlqReplayer {
                 inputTopic,
                 utf8(letter.getEvent().getPaymentRequestId()),
                 eventSerializer.serialize(inputTopic, letter.getEvent()))
-            : new ProducerRecord<>(inputTopic, bytes(letter.getRawKey()), bytes(letter.getRawValue()));
+            : new ProducerRecord<>(
+                inputTopic, bytes(letter.getRawKey()), bytes(letter.getRawValue()));
     out.headers().add(ReplayHeaders.REPLAY_OF, utf8(record.coordinates()));
     out.headers().add(ReplayHeaders.REPLAY_REASON, utf8(record.reason()));
     out.headers().add(ReplayHeaders.REPLAYED_AT, utf8(now.toString()));

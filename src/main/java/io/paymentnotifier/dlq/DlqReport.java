@@ -45,7 +45,9 @@ public final class DlqReport {
       out.printf("  reason:  %s — %s%n", r.reason(), r.letter().getDetail());
       out.printf(
           "  origin:  %s/%d/%d%n",
-          r.letter().getOriginTopic(), r.letter().getOriginPartition(), r.letter().getOriginOffset());
+          r.letter().getOriginTopic(),
+          r.letter().getOriginPartition(),
+          r.letter().getOriginOffset());
       if (r.letter().getEvent() != null) {
         out.printf("  event:   %s%n", r.letter().getEvent());
       }
