@@ -110,7 +110,7 @@ public final class DemoCommand implements Callable<Integer> {
 
   private EmbeddedStack.Settings stackSettings() {
     return new EmbeddedStack.Settings(
-        0, 0, 0, keepData, keepData != null, faults.faults(DemoRun.CALL_TIMEOUT));
+        0, 0, 0, keepData, keepData != null, faults.faults(LocalNotifier.CALL_TIMEOUT));
   }
 
   /** Reads "90s", "3m" and the like. */

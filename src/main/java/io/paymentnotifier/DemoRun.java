@@ -1,10 +1,6 @@
 package io.paymentnotifier;
 
-import io.paymentnotifier.config.AlipayConfigDef;
-import io.paymentnotifier.config.FlowConfigDef;
-import io.paymentnotifier.config.KafkaConfigDef;
 import io.paymentnotifier.config.NotifierConfig;
-import io.paymentnotifier.config.TopicsConfigDef;
 import io.paymentnotifier.dev.DemoSummary;
 import io.paymentnotifier.dev.DemoTraffic;
 import io.paymentnotifier.dev.EmbeddedStack;
@@ -19,9 +15,6 @@ import io.paymentnotifier.topology.NotificationObserver;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.concurrent.locks.LockSupport;
-import org.apache.kafka.streams.KafkaStreams;
 
 /**
  * One demo: the embedded stack, the real notifier (the same {@link NotifierService} as {@code run})
@@ -30,13 +23,9 @@ import org.apache.kafka.streams.KafkaStreams;
  */
 final class DemoRun {
 
-  /** Short enough that a retried payment settles within seconds. */
-  static final Duration CALL_TIMEOUT = Duration.ofSeconds(2);
-
   private static final int PUBLISH_BATCH = 200;
   private static final Duration POLL = Duration.ofMillis(100);
   private static final Duration SETTLE = Duration.ofSeconds(1);
-  private static final Duration STARTUP = Duration.ofSeconds(60);
 
   private final DemoCommand options;
   private final PrintWriter out;
@@ -51,43 +40,18 @@ final class DemoRun {
 
   /** Runs the demo on a started stack; stops the notifier before returning. */
   DemoSummary run(final EmbeddedStack stack) throws Exception {
-    final NotifierConfig config = new NotifierConfig(settings(stack));
+    final NotifierConfig config =
+        new NotifierConfig(LocalNotifier.settings(stack, "payment-notifier-demo"));
     final NotifierService service =
         new NotifierService(
             config, new HttpNotifyClient(AlipaySettings.from(config)), NotificationObserver.NONE);
     try {
       service.start();
-      awaitRunning(service.kafkaStreams());
+      LocalNotifier.awaitRunning(service.kafkaStreams());
       return drive(stack, config);
     } finally {
       service.close(Duration.ofSeconds(10));
     }
-  }
-
-  /** Publishing before the first rebalance ends would count start-up time as latency. */
-  static void awaitRunning(final KafkaStreams streams) {
-    final long deadline = System.nanoTime() + STARTUP.toNanos();
-    while (streams.state() != KafkaStreams.State.RUNNING) {
-      if (System.nanoTime() > deadline || !streams.state().isRunningOrRebalancing()) {
-        throw new IllegalStateException("the notifier did not start: " + streams.state());
-      }
-      LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
-    }
-  }
-
-  /** The stack's settings plus the demo's: short retry ladder, short timeouts. */
-  static Map<String, String> settings(final EmbeddedStack stack) {
-    final Map<String, String> settings = new TreeMap<>(stack.notifierSettings());
-    settings.put(KafkaConfigDef.APPLICATION_ID_CONFIG, "payment-notifier-demo");
-    settings.put(TopicsConfigDef.PARTITIONS_CONFIG, "4");
-    settings.put(FlowConfigDef.RETRY_BACKOFF_CONFIG, "500ms,1s,2s");
-    settings.put(FlowConfigDef.RETRY_MAX_ATTEMPTS_CONFIG, "4");
-    settings.put(FlowConfigDef.RETRY_MAX_AGE_CONFIG, "1m");
-    settings.put(FlowConfigDef.SHUTDOWN_TIMEOUT_CONFIG, "5s");
-    settings.put(AlipayConfigDef.CONNECT_TIMEOUT_CONFIG, "1s");
-    settings.put(AlipayConfigDef.RESPONSE_TIMEOUT_CONFIG, "2s");
-    settings.put(AlipayConfigDef.CALL_TIMEOUT_CONFIG, "2s");
-    return settings;
   }
 
   private DemoSummary drive(final EmbeddedStack stack, final NotifierConfig config) {
