@@ -1,0 +1,97 @@
+package io.paymentnotifier.avro;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import org.apache.avro.Schema;
+import org.apache.avro.io.BinaryEncoder;
+import org.apache.avro.io.DatumWriter;
+import org.apache.avro.io.EncoderFactory;
+import org.apache.avro.specific.SpecificDatumWriter;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.serialization.Serializer;
+
+/**
+ * Writes generated Avro records in the Confluent wire format, registering or looking up the schema
+ * as configured.
+ */
+public class SpecificAvroSerializer<T extends SpecificRecord> implements Serializer<T> {
+
+  private record SubjectSchema(String subject, Schema schema) {}
+
+  private final ConcurrentMap<SubjectSchema, Integer> ids = new ConcurrentHashMap<>();
+  private final ConcurrentMap<Schema, DatumWriter<T>> writers = new ConcurrentHashMap<>();
+  private SchemaRegistryClient client;
+  private AvroSerdeConfig config;
+  private SubjectNameStrategy strategy;
+  private boolean isKey;
+
+  /** A serializer whose registry comes from {@code schema.registry.url} at configure time. */
+  public SpecificAvroSerializer() {}
+
+  /** A serializer that uses this registry whatever the URL says. */
+  public SpecificAvroSerializer(final SchemaRegistryClient client) {
+    this.client = client;
+  }
+
+  @Override
+  public void configure(final Map<String, ?> configs, final boolean isKey) {
+    this.config = new AvroSerdeConfig(configs);
+    this.isKey = isKey;
+    this.strategy = config.subjectNameStrategy(isKey);
+    if (client == null) {
+      client = SchemaRegistryClients.create(config);
+    }
+  }
+
+  @Override
+  public byte[] serialize(final String topic, final T data) {
+    if (data == null) {
+      return null;
+    }
+    if (config == null) {
+      throw new IllegalStateException("configure() the serializer before use");
+    }
+    final Schema schema = data.getSchema();
+    final int id =
+        ids.computeIfAbsent(
+            new SubjectSchema(strategy.subject(topic, isKey, schema), schema), this::resolveId);
+    final ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+    out.writeBytes(WireFormat.header(id));
+    try {
+      final BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, null);
+      writers.computeIfAbsent(schema, SpecificDatumWriter::new).write(data, encoder);
+      encoder.flush();
+    } catch (final IOException | RuntimeException e) {
+      throw new SerializationException("Cannot write " + schema.getFullName() + " as Avro", e);
+    }
+    return out.toByteArray();
+  }
+
+  private int resolveId(final SubjectSchema key) {
+    if (config.getBoolean(AvroSerdeConfig.AUTO_REGISTER)) {
+      return client.register(key.subject(), key.schema());
+    }
+    final int fixedId = config.getInt(AvroSerdeConfig.USE_SCHEMA_ID);
+    if (fixedId >= 0) {
+      return fixedId;
+    }
+    try {
+      return client.idOf(key.subject(), key.schema());
+    } catch (final SchemaRegistryException e) {
+      if (e.isNotFound()) {
+        throw new SerializationException(
+            "Schema "
+                + key.schema().getFullName()
+                + " is not registered under subject "
+                + key.subject()
+                + " and auto.register.schemas=false",
+            e);
+      }
+      throw e;
+    }
+  }
+}
