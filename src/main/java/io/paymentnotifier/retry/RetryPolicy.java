@@ -10,8 +10,8 @@ import java.util.Optional;
 import java.util.function.DoubleSupplier;
 
 /**
- * When to try a notification again: a ladder of waits with jitter, the last wait repeating, until
- * a maximum age (and optionally a maximum number of attempts) runs out.
+ * When to try a notification again: a ladder of waits with jitter, the last wait repeating, until a
+ * maximum age (and optionally a maximum number of attempts) runs out.
  */
 public final class RetryPolicy {
 
@@ -47,9 +47,7 @@ public final class RetryPolicy {
   /** The policy the config describes, with real randomness for the jitter. */
   public static RetryPolicy from(final NotifierConfig config) {
     final List<Duration> ladder =
-        config.getList(FlowConfigDef.RETRY_BACKOFF_CONFIG).stream()
-            .map(Durations::parse)
-            .toList();
+        config.getList(FlowConfigDef.RETRY_BACKOFF_CONFIG).stream().map(Durations::parse).toList();
     return new RetryPolicy(
         ladder,
         config.getDouble(FlowConfigDef.RETRY_JITTER_CONFIG),

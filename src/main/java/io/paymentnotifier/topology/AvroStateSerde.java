@@ -13,8 +13,8 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.Serializer;
 
 /**
- * Serde of the topology's own state-store values: Avro single-object encoding (schema fingerprint
- * + binary), so state never depends on the Schema Registry being reachable.
+ * Serde of the topology's own state-store values: Avro single-object encoding (schema fingerprint +
+ * binary), so state never depends on the Schema Registry being reachable.
  */
 public final class AvroStateSerde {
 
@@ -26,7 +26,8 @@ public final class AvroStateSerde {
     final org.apache.avro.Schema schema = model.getSchema(type);
     final BinaryMessageEncoder<T> encoder = new BinaryMessageEncoder<>(model, schema);
     final BinaryMessageDecoder<T> decoder = new BinaryMessageDecoder<>(model, schema);
-    final Serializer<T> serializer = (topic, value) -> value == null ? null : encode(encoder, value);
+    final Serializer<T> serializer =
+        (topic, value) -> value == null ? null : encode(encoder, value);
     final Deserializer<T> deserializer =
         (topic, bytes) -> bytes == null ? null : decode(decoder, bytes);
     return Serdes.serdeFrom(serializer, deserializer);

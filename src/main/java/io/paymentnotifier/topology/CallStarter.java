@@ -51,9 +51,9 @@ final class CallStarter {
   }
 
   /**
-   * Starts the call unless one for this payment already runs here or the instance is draining
-   * (then the in-flight store keeps it for the next owner). Waits for a permit when the instance
-   * is at its limit, routing this task's results meanwhile.
+   * Starts the call unless one for this payment already runs here or the instance is draining (then
+   * the in-flight store keeps it for the next owner). Waits for a permit when the instance is at
+   * its limit, routing this task's results meanwhile.
    */
   void start(final PendingNotification notification) {
     final String id = notification.getEvent().getPaymentRequestId();

@@ -13,8 +13,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads a record's bytes inside the topology, so unreadable bytes become a dead letter instead of
- * a crash, while an unreachable registry is waited for and never blamed on the record.
+ * Reads a record's bytes inside the topology, so unreadable bytes become a dead letter instead of a
+ * crash, while an unreachable registry is waited for and never blamed on the record.
  */
 final class Decoding {
 
@@ -50,7 +50,8 @@ final class Decoding {
       } catch (UnreadableRecordException e) {
         throw e;
       } catch (RuntimeException e) {
-        throw new UnreadableRecordException(e.getClass().getSimpleName() + ": " + e.getMessage(), e);
+        throw new UnreadableRecordException(
+            e.getClass().getSimpleName() + ": " + e.getMessage(), e);
       }
     }
   }

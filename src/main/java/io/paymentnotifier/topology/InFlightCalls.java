@@ -9,10 +9,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The per-instance budget of notifyPayment calls, shared by every task and stream thread.
  *
  * <p>A permit is released when the HTTP call completes, on the HTTP thread, not when a stream
- * thread routes the result: a thread waiting for a permit for one task would otherwise wait
- * forever for results only another task of the same thread could route. Separately, {@link
- * #unsettled()} counts calls whose results no stream thread has taken yet, which is what a
- * graceful shutdown waits for.
+ * thread routes the result: a thread waiting for a permit for one task would otherwise wait forever
+ * for results only another task of the same thread could route. Separately, {@link #unsettled()}
+ * counts calls whose results no stream thread has taken yet, which is what a graceful shutdown
+ * waits for.
  */
 public final class InFlightCalls {
 

@@ -9,9 +9,9 @@ import java.util.HexFormat;
 
 /**
  * A fingerprint of the fields Alipay+ checks for consistency on a repeated paymentRequestId
- * (paymentAmount, paymentResult, paymentId, payToAmount, customerId, customsDeclarationAmount).
- * Two events with the same fingerprint are the same notification; a hash keeps no customer data
- * in the dedup store.
+ * (paymentAmount, paymentResult, paymentId, payToAmount, customerId, customsDeclarationAmount). Two
+ * events with the same fingerprint are the same notification; a hash keeps no customer data in the
+ * dedup store.
  */
 public final class KeyFields {
 

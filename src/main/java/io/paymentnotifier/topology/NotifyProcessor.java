@@ -102,7 +102,8 @@ final class NotifyProcessor implements Processor<String, SpecificRecord, String,
       if (active == null || active.getDueAt() == null || active.getAttempt() != due.getAttempt()) {
         continue; // superseded: a stale or repeated retry record
       }
-      final PendingNotification calling = PendingNotification.newBuilder(due).setDueAt(null).build();
+      final PendingNotification calling =
+          PendingNotification.newBuilder(due).setDueAt(null).build();
       inFlight.put(id, calling);
       calls.start(calling);
     }
@@ -112,8 +113,7 @@ final class NotifyProcessor implements Processor<String, SpecificRecord, String,
     Completion completion;
     while ((completion = calls.nextCompletion()) != null) {
       context.forward(
-          new Record<>(
-              completion.paymentRequestId(), completion, context.currentSystemTimeMs()),
+          new Record<>(completion.paymentRequestId(), completion, context.currentSystemTimeMs()),
           ProcessorNames.ROUTE_OUTCOME);
     }
   }

@@ -66,8 +66,9 @@ final class OutcomeRouter implements Processor<String, Completion, String, Speci
     history.add(Attempts.of(pending.getAttempt(), outcome));
     switch (outcome.kind()) {
       case ACKNOWLEDGED -> acknowledged(pending, history, now);
-      case REJECTED -> deadLetter(
-          DeadLetterReason.REJECTED, pending, history, ((Rejected) outcome).reason(), now);
+      case REJECTED ->
+          deadLetter(
+              DeadLetterReason.REJECTED, pending, history, ((Rejected) outcome).reason(), now);
       case RETRY_LATER -> retryLater(pending, history, ((RetryLater) outcome).reason(), now);
     }
   }

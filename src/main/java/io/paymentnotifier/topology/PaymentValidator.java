@@ -12,8 +12,8 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * The rules an event must meet before it is notified; the first broken rule is reported as
- * "field: rule" for the INVALID_EVENT dead letter.
+ * The rules an event must meet before it is notified; the first broken rule is reported as "field:
+ * rule" for the INVALID_EVENT dead letter.
  *
  * <p>The record key must equal paymentRequestId: the key decides the partition, and dedup only
  * works when every event of a payment lands in the same partition.

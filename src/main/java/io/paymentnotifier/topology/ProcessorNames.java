@@ -1,9 +1,9 @@
 package io.paymentnotifier.topology;
 
 /**
- * The stable name of every processor, store and sink of the topology. Store names are part of
- * the changelog topic names ({@code <application.id>-<store>-changelog}): renaming one loses its
- * state, which is why {@code topology.txt} pins them all.
+ * The stable name of every processor, store and sink of the topology. Store names are part of the
+ * changelog topic names ({@code <application.id>-<store>-changelog}): renaming one loses its state,
+ * which is why {@code topology.txt} pins them all.
  */
 public final class ProcessorNames {
 

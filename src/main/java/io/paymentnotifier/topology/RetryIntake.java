@@ -20,8 +20,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Puts each record of the retry topic into the schedule, where notify-call releases it when due.
- * A retry record the in-flight store does not expect (an older attempt, a repeat) is dropped, as is
+ * Puts each record of the retry topic into the schedule, where notify-call releases it when due. A
+ * retry record the in-flight store does not expect (an older attempt, a repeat) is dropped, as is
  * one for a payment already acknowledged; one for a payment the store does not know at all (state
  * reset, a replay) is adopted.
  */
@@ -58,7 +58,8 @@ final class RetryIntake implements Processor<byte[], byte[], String, SpecificRec
       retry = Decoding.read(deserializer, origin.topic(), record.headers(), record.value());
     } catch (UnreadableRecordException e) {
       final Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
-      final String key = record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8);
+      final String key =
+          record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8);
       deadLetters.send(
           context,
           key,
@@ -100,5 +101,4 @@ final class RetryIntake implements Processor<byte[], byte[], String, SpecificRec
         .setOriginOffset(origin.offset())
         .build();
   }
-
 }
