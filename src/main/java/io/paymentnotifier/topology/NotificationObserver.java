@@ -37,6 +37,12 @@ public interface NotificationObserver {
   /** A scheduled retry left the schedule (it was attempted, or its task moved away). */
   default void retryReleased(final int attempt, final Instant firstScheduledAt) {}
 
+  /**
+   * The same event with the payment named: ops tracks pending retries per payment, so it needs the
+   * id to take the right one off its gauges. Call both forms when a retry leaves the schedule.
+   */
+  default void retryReleased(final String paymentRequestId, final int attempt) {}
+
   /** A repeat of an already-notified payment was skipped. */
   default void duplicateSkipped(final String paymentRequestId) {}
 }

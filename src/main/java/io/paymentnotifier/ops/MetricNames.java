@@ -1,0 +1,68 @@
+package io.paymentnotifier.ops;
+
+import java.util.List;
+
+/**
+ * The service's own meter names (Micrometer form; Prometheus turns dots into underscores and adds
+ * {@code _total} or {@code _seconds}), and the label rules shared by the meters.
+ */
+public final class MetricNames {
+
+  /** Every notifyPayment call, by outcome and result code. */
+  public static final String CALLS = "notifier.calls";
+
+  /** Duration of notifyPayment calls, by outcome, as a histogram. */
+  public static final String CALL_LATENCY = "notifier.call.latency";
+
+  /** notifyPayment calls started and not yet settled by the stream thread. */
+  public static final String CALLS_IN_FLIGHT = "notifier.calls.in.flight";
+
+  /** Terminal outcomes: done or dead-lettered, with the last result code. */
+  public static final String NOTIFICATIONS = "notifier.notifications";
+
+  /** Dead-letter records written, by reason. */
+  public static final String DEAD_LETTERS = "notifier.dead.letters";
+
+  /** Retries scheduled, by the attempt they will make. */
+  public static final String RETRIES_SCHEDULED = "notifier.retries.scheduled";
+
+  /** Retries waiting in the schedule, by the attempt they will make. */
+  public static final String RETRIES_PENDING = "notifier.retries.pending";
+
+  /** Age of the oldest retry waiting in the schedule. */
+  public static final String RETRY_OLDEST_PENDING_AGE = "notifier.retries.oldest.pending.age";
+
+  /** Answers whose signature was missing or did not verify. */
+  public static final String RESPONSE_SIGNATURE_FAILURES = "notifier.response.signature.failures";
+
+  /** Repeated events of an already-notified payment that were skipped. */
+  public static final String DUPLICATES_SKIPPED = "notifier.duplicates.skipped";
+
+  /** The Prometheus names a scrape shows, for the README's metrics table. */
+  public static final List<String> PROMETHEUS_NAMES =
+      List.of(
+          "notifier_calls_total",
+          "notifier_call_latency_seconds",
+          "notifier_calls_in_flight",
+          "notifier_notifications_total",
+          "notifier_dead_letters_total",
+          "notifier_retries_scheduled_total",
+          "notifier_retries_pending",
+          "notifier_retries_oldest_pending_age_seconds",
+          "notifier_response_signature_failures_total",
+          "notifier_duplicates_skipped_total");
+
+  static final String OUTCOME_TAG = "outcome";
+  static final String RESULT_CODE_TAG = "result_code";
+  static final String REASON_TAG = "reason";
+  static final String ATTEMPT_TAG = "attempt";
+
+  /** Attempts above this share one label, so the label set stays small whatever the ladder. */
+  static final int MAX_ATTEMPT_LABEL = 10;
+
+  private MetricNames() {}
+
+  static String attemptLabel(final int attempt) {
+    return attempt > MAX_ATTEMPT_LABEL ? (MAX_ATTEMPT_LABEL + 1) + "+" : String.valueOf(attempt);
+  }
+}

@@ -1,0 +1,124 @@
+package io.paymentnotifier.ops;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.paymentnotifier.config.NotifierConfig;
+import io.paymentnotifier.config.OpsConfigDef;
+import io.paymentnotifier.topology.NotificationObserver;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import org.apache.kafka.streams.KafkaStreams;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The operations side of one service instance: the metrics registry with JVM and Kafka Streams
+ * meters, the observer the topology reports to (metrics and outcome log), and the ops HTTP server.
+ *
+ * <p>Create it before the topology (it needs {@link #observer()}), then {@link #attach} the Kafka
+ * Streams client to serve health and Streams metrics.
+ */
+public final class Operations implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Operations.class);
+
+  private final int port;
+  private final PrometheusMeterRegistry registry;
+  private final NotificationObserver observer;
+  private final Deque<AutoCloseable> toClose = new ArrayDeque<>();
+  private HealthCheck health;
+  private OpsServer server;
+
+  private Operations(final int port) {
+    this.port = port;
+    this.registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    bindJvmMeters();
+    this.observer = CompositeObserver.of(new MetricsObserver(registry), new OutcomeLogger());
+  }
+
+  /** For the {@code ops.port} of the configuration. */
+  public static Operations create(final NotifierConfig config) {
+    return create(config.getInt(OpsConfigDef.PORT_CONFIG));
+  }
+
+  /** For the given ops port; 0 picks a free one when the server starts. */
+  public static Operations create(final int port) {
+    return new Operations(port);
+  }
+
+  /** The observer to hand to the topology: metrics and the per-outcome log line. */
+  public NotificationObserver observer() {
+    return observer;
+  }
+
+  /** The registry, for meters of other parts (the HTTP client pool, for instance). */
+  public MeterRegistry registry() {
+    return registry;
+  }
+
+  /**
+   * Binds the client's metrics, and starts the ops server on its state. Call it before {@code
+   * streams.start()} when no other state listener is set, so readiness sees RUNNING at once.
+   */
+  public synchronized void attach(final KafkaStreams streams) {
+    if (server != null) {
+      throw new IllegalStateException("a Kafka Streams client is already attached");
+    }
+    final KafkaStreamsMetrics streamsMetrics = new KafkaStreamsMetrics(streams);
+    streamsMetrics.bindTo(registry);
+    toClose.push(streamsMetrics);
+    health = new HealthCheck(StreamsStatus.of(streams));
+    if (streams.state() == KafkaStreams.State.CREATED) {
+      streams.setStateListener(health);
+    }
+    server = OpsServer.start(port, health, registry);
+    toClose.push(server);
+  }
+
+  /** The health checks of the attached client. */
+  public synchronized HealthCheck health() {
+    if (health == null) {
+      throw new IllegalStateException("no Kafka Streams client attached yet");
+    }
+    return health;
+  }
+
+  /** The bound ops port, once attached. */
+  public synchronized int port() {
+    if (server == null) {
+      throw new IllegalStateException("the ops server starts when a client is attached");
+    }
+    return server.port();
+  }
+
+  @Override
+  public synchronized void close() {
+    while (!toClose.isEmpty()) {
+      try {
+        toClose.pop().close();
+      } catch (Exception e) {
+        LOG.warn("Closing an ops resource failed", e);
+      }
+    }
+    registry.close();
+  }
+
+  private void bindJvmMeters() {
+    new ClassLoaderMetrics().bindTo(registry);
+    new JvmMemoryMetrics().bindTo(registry);
+    new JvmThreadMetrics().bindTo(registry);
+    new ProcessorMetrics().bindTo(registry);
+    new UptimeMetrics().bindTo(registry);
+    final JvmGcMetrics gc = new JvmGcMetrics();
+    gc.bindTo(registry);
+    toClose.push(gc);
+  }
+}

@@ -1,0 +1,136 @@
+package io.paymentnotifier.ops;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The ops HTTP endpoint on all interfaces: {@value #LIVE_PATH}, {@value #READY_PATH} (JSON, 200 or
+ * 503) and {@value #METRICS_PATH} (Prometheus text).
+ */
+public final class OpsServer implements AutoCloseable {
+
+  public static final String LIVE_PATH = "/health/live";
+  public static final String READY_PATH = "/health/ready";
+  public static final String METRICS_PATH = "/metrics";
+  static final String PROMETHEUS_CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
+  private static final String TEXT = "text/plain; charset=utf-8";
+
+  private static final Logger LOG = LoggerFactory.getLogger(OpsServer.class);
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final HttpServer server;
+  private final ExecutorService executor;
+
+  private OpsServer(final HttpServer server, final ExecutorService executor) {
+    this.server = server;
+    this.executor = executor;
+  }
+
+  /** Binds the port (0 picks a free one) and starts answering. */
+  public static OpsServer start(
+      final int port, final HealthCheck health, final PrometheusMeterRegistry registry) {
+    // Without it every response waits ~40 ms for Nagle + delayed ACK (research/feasibility.md).
+    System.setProperty("sun.net.httpserver.nodelay", "true");
+    final HttpServer server;
+    try {
+      server = HttpServer.create(new InetSocketAddress(port), 16);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot bind the ops port " + port, e);
+    }
+    // Two threads: a slow scrape must never keep a probe waiting into its timeout.
+    final ExecutorService executor =
+        Executors.newFixedThreadPool(
+            2,
+            runnable -> {
+              final Thread thread = new Thread(runnable, "ops-http");
+              thread.setDaemon(true);
+              return thread;
+            });
+    server.setExecutor(executor);
+    server.createContext("/", exchange -> answer(exchange, health, registry));
+    server.start();
+    LOG.info("Ops endpoint listening on port {}", server.getAddress().getPort());
+    return new OpsServer(server, executor);
+  }
+
+  /** The bound port. */
+  public int port() {
+    return server.getAddress().getPort();
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+    executor.shutdownNow();
+  }
+
+  private static void answer(
+      final HttpExchange exchange, final HealthCheck health, final PrometheusMeterRegistry registry)
+      throws IOException {
+    try {
+      route(exchange, health, registry);
+    } catch (RuntimeException e) {
+      LOG.warn("Ops request {} failed", exchange.getRequestURI(), e);
+      if (exchange.getResponseCode() == -1) {
+        send(exchange, 500, TEXT, "internal error\n");
+      }
+    } finally {
+      exchange.close();
+    }
+  }
+
+  private static void route(
+      final HttpExchange exchange, final HealthCheck health, final PrometheusMeterRegistry registry)
+      throws IOException {
+    final String method = exchange.getRequestMethod();
+    if (!"GET".equals(method) && !"HEAD".equals(method)) {
+      send(exchange, 405, TEXT, "method not allowed\n");
+      return;
+    }
+    switch (exchange.getRequestURI().getPath()) {
+      case LIVE_PATH -> sendVerdict(exchange, health::liveness);
+      case READY_PATH -> sendVerdict(exchange, health::readiness);
+      case METRICS_PATH -> send(exchange, 200, PROMETHEUS_CONTENT_TYPE, registry.scrape());
+      default -> send(exchange, 404, TEXT, "not found\n");
+    }
+  }
+
+  private static void sendVerdict(
+      final HttpExchange exchange, final Supplier<HealthCheck.Verdict> probe) throws IOException {
+    final HealthCheck.Verdict verdict = probe.get();
+    final Map<String, String> body = new LinkedHashMap<>();
+    body.put("status", verdict.up() ? "UP" : "DOWN");
+    body.put("state", String.valueOf(verdict.state()));
+    body.put("detail", verdict.detail());
+    send(exchange, verdict.up() ? 200 : 503, "application/json", JSON.writeValueAsString(body));
+  }
+
+  private static void send(
+      final HttpExchange exchange, final int status, final String contentType, final String body)
+      throws IOException {
+    final byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    exchange.getResponseHeaders().set("Content-Type", contentType);
+    exchange.getResponseHeaders().set("Cache-Control", "no-store");
+    final boolean head = "HEAD".equals(exchange.getRequestMethod());
+    exchange.sendResponseHeaders(status, head ? -1 : bytes.length);
+    if (!head) {
+      try (OutputStream out = exchange.getResponseBody()) {
+        out.write(bytes);
+      }
+    }
+  }
+}
