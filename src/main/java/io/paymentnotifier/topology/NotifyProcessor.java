@@ -99,6 +99,7 @@ final class NotifyProcessor implements Processor<String, SpecificRecord, String,
       final String id = due.getEvent().getPaymentRequestId();
       final PendingNotification active = inFlight.get(id);
       calls.observer().retryReleased(due.getAttempt(), firstAttemptAt(due));
+      calls.observer().retryReleased(id, due.getAttempt());
       if (active == null || active.getDueAt() == null || active.getAttempt() != due.getAttempt()) {
         continue; // superseded: a stale or repeated retry record
       }
