@@ -1,10 +1,16 @@
 package io.paymentnotifier.avro;
 
+import java.io.Closeable;
+import java.io.IOException;
 import java.util.List;
 import org.apache.kafka.common.config.ConfigException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** Builds the registry client a configuration asks for: mock:// scopes or the REST client. */
+/** Builds the registry client a configuration asks for: a mock:// scope or the REST client. */
 public final class SchemaRegistryClients {
+
+  private static final Logger LOG = LoggerFactory.getLogger(SchemaRegistryClients.class);
 
   private SchemaRegistryClients() {}
 
@@ -21,7 +27,17 @@ public final class SchemaRegistryClients {
       return MockSchemaRegistry.clientForScope(
           urls.get(0).substring(MockSchemaRegistry.MOCK_URL_PREFIX.length()));
     }
-    throw new ConfigException(
-        AvroSerdeConfig.URL, String.join(",", urls), "only mock:// registries are supported yet");
+    return new RestSchemaRegistryClient(config);
+  }
+
+  /** Closes a client that holds resources (the REST client's connection pool); null is fine. */
+  static void close(final SchemaRegistryClient client) {
+    if (client instanceof Closeable closeable) {
+      try {
+        closeable.close();
+      } catch (final IOException e) {
+        LOG.warn("Closing the Schema Registry client failed", e);
+      }
+    }
   }
 }

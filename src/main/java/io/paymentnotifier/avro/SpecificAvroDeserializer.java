@@ -26,6 +26,7 @@ public class SpecificAvroDeserializer<T extends SpecificRecord> implements Deser
   private final ConcurrentMap<Integer, DatumReader<T>> readers = new ConcurrentHashMap<>();
   private final Class<T> type;
   private SchemaRegistryClient client;
+  private boolean ownsClient;
 
   /** A deserializer that reads each record as the generated class named by its writer schema. */
   public SpecificAvroDeserializer() {
@@ -41,9 +42,24 @@ public class SpecificAvroDeserializer<T extends SpecificRecord> implements Deser
     this.client = client;
   }
 
+  /** Shares a registry client the caller owns (the serde's), unless one was given already. */
+  void useClient(final SchemaRegistryClient shared) {
+    if (client == null) {
+      client = shared;
+    }
+  }
+
+  @Override
+  public void close() {
+    if (ownsClient) {
+      SchemaRegistryClients.close(client);
+    }
+  }
+
   @Override
   public void configure(final Map<String, ?> configs, final boolean isKey) {
     if (client == null) {
+      ownsClient = true;
       client = SchemaRegistryClients.create(new AvroSerdeConfig(configs));
     }
   }
@@ -95,6 +111,9 @@ public class SpecificAvroDeserializer<T extends SpecificRecord> implements Deser
     } catch (final SchemaRegistryException e) {
       if (e.isNotFound()) {
         throw new UnreadableRecordException("Schema id " + id + " is unknown to the registry", e);
+      }
+      if (e.errorCode() == SchemaRegistryException.INVALID_SCHEMA) {
+        throw new UnreadableRecordException("Schema id " + id + " is not a usable Avro schema", e);
       }
       // Auth or server-side refusals are about us or the registry, never about the record.
       throw new RegistryUnavailableException("Registry refused schema id " + id, e);

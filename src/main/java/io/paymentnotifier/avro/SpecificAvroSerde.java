@@ -14,6 +14,8 @@ public class SpecificAvroSerde<T extends SpecificRecord> implements Serde<T> {
 
   private final SpecificAvroSerializer<T> serializer;
   private final SpecificAvroDeserializer<T> deserializer;
+  private final boolean clientGiven;
+  private SchemaRegistryClient ownedClient;
 
   /** A serde whose registry and record classes come from its configuration and the bytes. */
   public SpecificAvroSerde() {
@@ -28,6 +30,7 @@ public class SpecificAvroSerde<T extends SpecificRecord> implements Serde<T> {
     this.serializer =
         client == null ? new SpecificAvroSerializer<>() : new SpecificAvroSerializer<>(client);
     this.deserializer = new SpecificAvroDeserializer<>(type, client);
+    this.clientGiven = client != null;
   }
 
   /** A configured value serde for {@code type}, in one line. */
@@ -51,8 +54,21 @@ public class SpecificAvroSerde<T extends SpecificRecord> implements Serde<T> {
 
   @Override
   public void configure(final Map<String, ?> configs, final boolean isKey) {
+    if (!clientGiven && ownedClient == null) {
+      // One client (one connection pool, one cache) for both halves.
+      ownedClient = SchemaRegistryClients.create(new AvroSerdeConfig(configs));
+      serializer.useClient(ownedClient);
+      deserializer.useClient(ownedClient);
+    }
     serializer.configure(configs, isKey);
     deserializer.configure(configs, isKey);
+  }
+
+  @Override
+  public void close() {
+    serializer.close();
+    deserializer.close();
+    SchemaRegistryClients.close(ownedClient);
   }
 
   @Override

@@ -25,6 +25,7 @@ public class SpecificAvroSerializer<T extends SpecificRecord> implements Seriali
   private final ConcurrentMap<SubjectSchema, Integer> ids = new ConcurrentHashMap<>();
   private final ConcurrentMap<Schema, DatumWriter<T>> writers = new ConcurrentHashMap<>();
   private SchemaRegistryClient client;
+  private boolean ownsClient;
   private AvroSerdeConfig config;
   private SubjectNameStrategy strategy;
   private boolean isKey;
@@ -37,12 +38,27 @@ public class SpecificAvroSerializer<T extends SpecificRecord> implements Seriali
     this.client = client;
   }
 
+  /** Shares a registry client the caller owns (the serde's), unless one was given already. */
+  void useClient(final SchemaRegistryClient shared) {
+    if (client == null) {
+      client = shared;
+    }
+  }
+
+  @Override
+  public void close() {
+    if (ownsClient) {
+      SchemaRegistryClients.close(client);
+    }
+  }
+
   @Override
   public void configure(final Map<String, ?> configs, final boolean isKey) {
     this.config = new AvroSerdeConfig(configs);
     this.isKey = isKey;
     this.strategy = config.subjectNameStrategy(isKey);
     if (client == null) {
+      ownsClient = true;
       client = SchemaRegistryClients.create(config);
     }
   }

@@ -15,6 +15,9 @@ public final class AlipayConfigDef {
   public static final String PRIVATE_KEY_CONFIG = "alipay.private.key";
   public static final String PUBLIC_KEY_FILE_CONFIG = "alipay.public.key.file";
   public static final String PUBLIC_KEY_CONFIG = "alipay.public.key";
+  public static final String MPP_PUBLIC_KEY_FILE_CONFIG = "alipay.mpp.public.key.file";
+  public static final String MPP_PUBLIC_KEY_CONFIG = "alipay.mpp.public.key";
+  public static final String SIGNER_THREADS_CONFIG = "alipay.signer.threads";
   public static final String ACCEPT_UNSIGNED_CONFIG = "alipay.accept.unsigned.responses";
 
   public static final String CONNECT_TIMEOUT_CONFIG = "http.connect.timeout";
@@ -78,6 +81,27 @@ public final class AlipayConfigDef {
             null,
             Importance.HIGH,
             "The Alipay+ RSA public key itself (PEM or Base64 X.509).")
+        .define(
+            MPP_PUBLIC_KEY_FILE_CONFIG,
+            Type.STRING,
+            null,
+            Importance.LOW,
+            "File holding the MPP's own RSA public key (the one uploaded to Alipay+). Optional:"
+                + " when set, the service checks at start that it pairs with the private key.")
+        .define(
+            MPP_PUBLIC_KEY_CONFIG,
+            Type.PASSWORD,
+            null,
+            Importance.LOW,
+            "The MPP's own RSA public key itself (PEM or Base64 X.509); optional pairing check.")
+        .define(
+            SIGNER_THREADS_CONFIG,
+            Type.INT,
+            0,
+            Range.atLeast(0),
+            Importance.LOW,
+            "Threads that sign requests (about 1 ms of CPU each), off the stream threads;"
+                + " 0 means one per available core.")
         .define(
             ACCEPT_UNSIGNED_CONFIG,
             Type.BOOLEAN,

@@ -1,0 +1,46 @@
+package io.paymentnotifier.simulator;
+
+import io.paymentnotifier.notify.RsaSignatures;
+import io.paymentnotifier.notify.SignatureHeader;
+import io.paymentnotifier.notify.SignedContent;
+import java.security.PrivateKey;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Signs the simulator's answers with the Alipay+ key, caching by signed content: answers are
+ * stamped to the second and mostly identical, so one RSA signature serves many responses.
+ */
+final class ResponseSigner {
+
+  private static final int MAX_CACHED = 4096;
+  private static final String TAMPER = "\ntampered";
+
+  private final PrivateKey alipayPrivateKey;
+  private final Map<String, String> cache = new ConcurrentHashMap<>();
+
+  ResponseSigner(final PrivateKey alipayPrivateKey) {
+    this.alipayPrivateKey = alipayPrivateKey;
+  }
+
+  /** The Signature header for the answer, or a valid-looking one over other content. */
+  String header(
+      final String path,
+      final String clientId,
+      final String responseTime,
+      final String body,
+      final boolean tampered) {
+    final String content =
+        SignedContent.of(path, clientId, responseTime, body) + (tampered ? TAMPER : "");
+    String signature = cache.get(content);
+    if (signature == null) {
+      if (cache.size() >= MAX_CACHED) {
+        // Entries are per second; old seconds are never asked for again.
+        cache.clear();
+      }
+      signature = RsaSignatures.sign(alipayPrivateKey, content);
+      cache.put(content, signature);
+    }
+    return SignatureHeader.rsa256(1, signature).format();
+  }
+}
