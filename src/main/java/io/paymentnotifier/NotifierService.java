@@ -17,6 +17,8 @@ import java.util.Properties;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.errors.RetriableException;
+import org.apache.kafka.streams.CloseOptions;
+import org.apache.kafka.streams.CloseOptions.GroupMembershipOperation;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
@@ -106,7 +108,11 @@ public final class NotifierService implements AutoCloseable {
     calls.startDraining();
     final boolean settled = calls.awaitSettled(timeout);
     final Duration left = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
-    final boolean streamsClosed = streams.close(left);
+    // Leaving the group hands the partitions over at once instead of after the session timeout.
+    final boolean streamsClosed =
+        streams.close(
+            CloseOptions.groupMembershipOperation(GroupMembershipOperation.LEAVE_GROUP)
+                .withTimeout(left));
     client.close();
     LOG.info(
         "Notifier stopped: calls settled={}, streams closed in time={}, left in store={}",

@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.CreateTopicsResult;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.errors.TopicExistsException;
@@ -74,20 +75,20 @@ public final class TopicSetup {
           "topic '" + name + "' does not exist and topic.create=false: create it first");
     }
     try {
-      admin
-          .createTopics(List.of(new NewTopic(name, partitionsIfCreated, replication)))
-          .all()
-          .get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-      LOG.info("Created topic {}", name);
+      final CreateTopicsResult created =
+          admin.createTopics(List.of(new NewTopic(name, partitionsIfCreated, replication)));
+      // The created count comes with the answer: a describe right after may not see the topic yet.
+      final int count = created.numPartitions(name).get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+      LOG.info("Created topic {} with {} partitions", name, count);
+      return count;
     } catch (ExecutionException e) {
-      if (!(e.getCause() instanceof TopicExistsException)) {
-        throw new IllegalStateException("cannot create topic '" + name + "': " + e.getCause(), e);
+      if (e.getCause() instanceof TopicExistsException) {
+        return partitionCount(name).orElseThrow(() -> new IllegalStateException(e.getCause()));
       }
+      throw new IllegalStateException("cannot create topic '" + name + "': " + e.getCause(), e);
     } catch (InterruptedException | TimeoutException e) {
       throw interrupted("create topic '" + name + "'", e);
     }
-    return partitionCount(name)
-        .orElseThrow(() -> new IllegalStateException("topic '" + name + "' vanished after create"));
   }
 
   private Optional<Integer> partitionCount(final String name) {
