@@ -1,5 +1,6 @@
 package io.paymentnotifier;
 
+import org.apache.kafka.common.config.ConfigException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -9,7 +10,13 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = App.Version.class,
     description = "Tells Alipay+ the final result of every payment (notifyPayment), from Kafka.",
-    subcommands = {CommandLine.HelpCommand.class, SimulatorCommand.class, KeygenCommand.class})
+    subcommands = {
+      CommandLine.HelpCommand.class,
+      PublishCommand.class,
+      DlqCommand.class,
+      SimulatorCommand.class,
+      KeygenCommand.class
+    })
 public final class App implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -20,7 +27,21 @@ public final class App implements Runnable {
 
   /** The command tree, shared by main and the tests. */
   public static CommandLine commandLine() {
-    return new CommandLine(new App());
+    return new CommandLine(new App()).setExecutionExceptionHandler(App::reportUserError);
+  }
+
+  /**
+   * Bad settings and bad arguments are the user's to fix: one line naming the problem, exit code 2.
+   * Anything else is a bug and keeps its stack trace.
+   */
+  private static int reportUserError(
+      final Exception e, final CommandLine commandLine, final CommandLine.ParseResult parsed)
+      throws Exception {
+    if (e instanceof ConfigException || e instanceof IllegalArgumentException) {
+      commandLine.getErr().println(commandLine.getCommandName() + ": " + e.getMessage());
+      return 2;
+    }
+    throw e;
   }
 
   @Override
