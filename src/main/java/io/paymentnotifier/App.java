@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
     description = "Tells Alipay+ the final result of every payment (notifyPayment), from Kafka.",
     subcommands = {
       CommandLine.HelpCommand.class,
+      RunCommand.class,
       PublishCommand.class,
       DlqCommand.class,
       SimulatorCommand.class,
