@@ -10,7 +10,14 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = App.Version.class,
     description = "Tells Alipay+ the final result of every payment (notifyPayment), from Kafka.",
-    subcommands = {CommandLine.HelpCommand.class, PublishCommand.class, DlqCommand.class})
+    subcommands = {
+      CommandLine.HelpCommand.class,
+      RunCommand.class,
+      PublishCommand.class,
+      DlqCommand.class,
+      SimulatorCommand.class,
+      KeygenCommand.class
+    })
 public final class App implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
