@@ -13,6 +13,8 @@ import picocli.CommandLine.Command;
     subcommands = {
       CommandLine.HelpCommand.class,
       RunCommand.class,
+      DemoCommand.class,
+      DevCommand.class,
       PublishCommand.class,
       DlqCommand.class,
       SimulatorCommand.class,
