@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
       RunCommand.class,
       DemoCommand.class,
       DevCommand.class,
+      BenchCommand.class,
       PublishCommand.class,
       DlqCommand.class,
       SimulatorCommand.class,

@@ -43,6 +43,18 @@ public final class TerminalRecords implements AutoCloseable {
   /** Reads both topics from their beginning; they must exist. */
   public TerminalRecords(
       final String bootstrapServers, final Map<String, ?> registryConfig, final Topics topics) {
+    this(bootstrapServers, registryConfig, topics, false);
+  }
+
+  /**
+   * Reads both topics, from their beginning or only what arrives from now on ({@code fromNow}, for
+   * one phase of a benchmark); they must exist.
+   */
+  public TerminalRecords(
+      final String bootstrapServers,
+      final Map<String, ?> registryConfig,
+      final Topics topics,
+      final boolean fromNow) {
     this.topics = topics;
     this.doneReader =
         SpecificAvroSerde.forValues(NotificationDone.class, registryConfig).deserializer();
@@ -66,7 +78,13 @@ public final class TerminalRecords implements AutoCloseable {
       partitions.addAll(partitionsOf(topic));
     }
     consumer.assign(partitions);
-    consumer.seekToBeginning(partitions);
+    if (fromNow) {
+      consumer.seekToEnd(partitions);
+      // Seeks are lazy: fix the positions now, before anything new is written.
+      partitions.forEach(consumer::position);
+    } else {
+      consumer.seekToBeginning(partitions);
+    }
   }
 
   /** A topic just created may take a moment to show in the metadata this consumer sees. */
