@@ -82,13 +82,12 @@ final class BenchRun {
       final long events,
       final HeapSampler heap) {
     final Map<String, Object> registry = config.registryProperties();
-    final PaymentSamples samples = new PaymentSamples(PaymentSamples.runPrefix(name), 0.2, 7L);
     try (EventPublisher publisher =
         new EventPublisher(
             Map.of("bootstrap.servers", stack.bootstrapServers()), registry, topics.input())) {
       final LoadPhase.Result throughput =
           LoadPhase.run(
-              publisher, () -> tracker(topics, registry), samples, events, 0, PHASE_TIMEOUT);
+              publisher, () -> tracker(topics, registry), samples(name), events, 0, PHASE_TIMEOUT);
       out.printf(
           "  %s throughput phase: %.1f notifications/s (%d events)%n",
           name, throughput.perSecond(), events);
@@ -98,7 +97,7 @@ final class BenchRun {
           LoadPhase.run(
               publisher,
               () -> tracker(topics, registry),
-              samples,
+              samples(name),
               latencyEvents,
               halfRate,
               PHASE_TIMEOUT);
@@ -108,6 +107,11 @@ final class BenchRun {
       out.flush();
       return new Measured(throughput, latency, heap.peakMiB());
     }
+  }
+
+  /** Fresh payment ids for every phase: a repeated id would be deduplicated, not notified. */
+  private static PaymentSamples samples(final String name) {
+    return new PaymentSamples(PaymentSamples.runPrefix(name), 0.2, System.nanoTime());
   }
 
   private TerminalRecords tracker(final Topics topics, final Map<String, Object> registry) {

@@ -6,6 +6,7 @@ import io.paymentnotifier.dev.DemoTraffic;
 import io.paymentnotifier.dev.EmbeddedStack;
 import io.paymentnotifier.dev.EventPublisher;
 import io.paymentnotifier.dev.Pacer;
+import io.paymentnotifier.dev.PaymentSamples;
 import io.paymentnotifier.dev.Percentiles;
 import io.paymentnotifier.dev.ProgressReporter;
 import io.paymentnotifier.dev.TerminalRecords;
@@ -57,7 +58,7 @@ final class DemoRun {
   private DemoSummary drive(final EmbeddedStack stack, final NotifierConfig config) {
     final DemoTraffic traffic =
         new DemoTraffic(
-            io.paymentnotifier.dev.PaymentSamples.runPrefix("demo"),
+            PaymentSamples.runPrefix("demo"),
             options.events,
             options.badEvents,
             options.failedShare);
