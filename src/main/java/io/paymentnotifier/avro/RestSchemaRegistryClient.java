@@ -9,7 +9,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 import org.apache.avro.Schema;
-import org.apache.avro.SchemaParseException;
 
 /**
  * The Schema Registry REST API (Confluent, Apicurio ccompat, Karapace, Redpanda) with caches: ids
@@ -105,12 +104,7 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient, Clo
           200,
           what + " is a " + type + " schema, not Avro");
     }
-    try {
-      return new Schema.Parser().parse(answer.path("schema").asText());
-    } catch (final SchemaParseException e) {
-      throw new SchemaRegistryException(
-          SchemaRegistryException.INVALID_SCHEMA, 200, what + " is not a valid Avro schema: " + e);
-    }
+    return AvroSchemaText.parse(answer.path("schema").asText());
   }
 
   private static String subjectPath(final String subject) {

@@ -19,11 +19,18 @@ public class SchemaRegistryException extends KafkaException {
 
   private final int errorCode;
   private final int httpStatus;
+  private final String registryMessage;
 
   public SchemaRegistryException(final int errorCode, final int httpStatus, final String message) {
     super(message + " (error_code " + errorCode + ", HTTP " + httpStatus + ")");
     this.errorCode = errorCode;
     this.httpStatus = httpStatus;
+    this.registryMessage = message;
+  }
+
+  /** The message alone, as a registry's error body carries it. */
+  public String registryMessage() {
+    return registryMessage;
   }
 
   /** The registry's {@code error_code}, e.g. 40403; the HTTP status when the body had none. */
