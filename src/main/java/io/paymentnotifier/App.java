@@ -10,7 +10,12 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = App.Version.class,
     description = "Tells Alipay+ the final result of every payment (notifyPayment), from Kafka.",
-    subcommands = {CommandLine.HelpCommand.class, PublishCommand.class, DlqCommand.class})
+    subcommands = {
+      CommandLine.HelpCommand.class,
+      RunCommand.class,
+      PublishCommand.class,
+      DlqCommand.class
+    })
 public final class App implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

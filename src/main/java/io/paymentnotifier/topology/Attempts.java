@@ -1,0 +1,54 @@
+package io.paymentnotifier.topology;
+
+import io.paymentnotifier.events.NotificationDone;
+import io.paymentnotifier.events.NotifyAttempt;
+import io.paymentnotifier.events.PaymentFinalized;
+import io.paymentnotifier.notify.CallReport;
+import io.paymentnotifier.notify.NotifyOutcome;
+import java.time.Instant;
+import java.util.List;
+
+/** Turns call reports into history entries and an acknowledged history into a done record. */
+final class Attempts {
+
+  private Attempts() {}
+
+  static NotifyAttempt of(final int attempt, final NotifyOutcome outcome) {
+    final CallReport call = outcome.call();
+    return NotifyAttempt.newBuilder()
+        .setAttempt(attempt)
+        .setStartedAt(call.startedAt())
+        .setLatencyMs(call.latency().toMillis())
+        .setOutcome(outcome.kind().name())
+        .setHttpStatus(call.httpStatus())
+        .setResultStatus(call.resultStatus())
+        .setResultCode(call.resultCode())
+        .setResultMessage(call.resultMessage())
+        .setError(call.error())
+        .build();
+  }
+
+  static NotificationDone done(final PaymentFinalized event, final List<NotifyAttempt> history) {
+    final NotifyAttempt last = history.get(history.size() - 1);
+    final Instant acknowledgedAt = last.getStartedAt().plusMillis(last.getLatencyMs());
+    return NotificationDone.newBuilder()
+        .setPaymentRequestId(event.getPaymentRequestId())
+        .setPaymentId(event.getPaymentId())
+        .setEventId(event.getEventId())
+        .setPaymentResultStatus(event.getPaymentResult().getResultStatus())
+        .setPaymentResultCode(event.getPaymentResult().getResultCode())
+        .setAckResultStatus(orDefault(last.getResultStatus(), "S"))
+        .setAckResultCode(orDefault(last.getResultCode(), "SUCCESS"))
+        .setAckResultMessage(last.getResultMessage())
+        .setAttempts(last.getAttempt())
+        .setFirstAttemptAt(history.get(0).getStartedAt())
+        .setLastAttemptAt(last.getStartedAt())
+        .setAcknowledgedAt(acknowledgedAt)
+        .setTotalLatencyMs(acknowledgedAt.toEpochMilli() - event.getOccurredAt().toEpochMilli())
+        .build();
+  }
+
+  private static String orDefault(final String value, final String fallback) {
+    return value == null ? fallback : value;
+  }
+}

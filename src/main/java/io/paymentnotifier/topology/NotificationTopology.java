@@ -1,0 +1,118 @@
+package io.paymentnotifier.topology;
+
+import static io.paymentnotifier.topology.ProcessorNames.DECODE_PAYMENT;
+import static io.paymentnotifier.topology.ProcessorNames.DEDUP_PAYMENT;
+import static io.paymentnotifier.topology.ProcessorNames.DLQ_SINK;
+import static io.paymentnotifier.topology.ProcessorNames.DONE_SINK;
+import static io.paymentnotifier.topology.ProcessorNames.DONE_STORE;
+import static io.paymentnotifier.topology.ProcessorNames.IN_FLIGHT_STORE;
+import static io.paymentnotifier.topology.ProcessorNames.NOTIFY_CALL;
+import static io.paymentnotifier.topology.ProcessorNames.PAYMENT_EVENTS_SOURCE;
+import static io.paymentnotifier.topology.ProcessorNames.RETRY_SCHEDULE_STORE;
+import static io.paymentnotifier.topology.ProcessorNames.RETRY_SINK;
+import static io.paymentnotifier.topology.ProcessorNames.RETRY_SOURCE;
+import static io.paymentnotifier.topology.ProcessorNames.ROUTE_OUTCOME;
+import static io.paymentnotifier.topology.ProcessorNames.SCHEDULE_RETRY;
+
+import io.paymentnotifier.events.PendingNotification;
+import java.time.Duration;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * The notification graph: input and retry topics in, done / retry / dead-letter topics out. Both
+ * sources feed the same stores, so a payment's first attempt and its retries run in one task.
+ */
+public final class NotificationTopology {
+
+  /** Window size of done-store entries: each is one point in time. */
+  private static final Duration DONE_ENTRY_SIZE = Duration.ofMillis(1);
+
+  private NotificationTopology() {}
+
+  /** Builds the topology; every processor, store and sink has the name in ProcessorNames. */
+  public static Topology build(final TopologyDeps deps) {
+    final TopologySerdes serdes = deps.serdes();
+    final NotificationObserver observer = deps.observer();
+    final CallStarter.Factory callStarters =
+        CallStarter.factory(deps.client(), deps.calls(), observer);
+    final Topology topology = new Topology();
+    topology
+        .addSource(
+            PAYMENT_EVENTS_SOURCE,
+            Serdes.ByteArray().deserializer(),
+            Serdes.ByteArray().deserializer(),
+            deps.topics().input())
+        .addSource(
+            RETRY_SOURCE,
+            Serdes.ByteArray().deserializer(),
+            Serdes.ByteArray().deserializer(),
+            deps.topics().retry())
+        .addProcessor(
+            DECODE_PAYMENT,
+            () -> new PaymentDecoder(serdes.payment().deserializer(), observer),
+            PAYMENT_EVENTS_SOURCE)
+        .addProcessor(
+            DEDUP_PAYMENT, () -> new DedupProcessor(deps.dedupWindow(), observer), DECODE_PAYMENT)
+        .addProcessor(NOTIFY_CALL, () -> new NotifyProcessor(callStarters), DEDUP_PAYMENT)
+        .addProcessor(
+            ROUTE_OUTCOME, () -> new OutcomeRouter(deps.retryPolicy(), observer), NOTIFY_CALL)
+        .addProcessor(
+            SCHEDULE_RETRY,
+            () -> new RetryIntake(serdes.retry().deserializer(), observer),
+            RETRY_SOURCE);
+    addStores(topology, deps.dedupWindow());
+    topology
+        .addSink(
+            DONE_SINK,
+            deps.topics().done(),
+            new StringSerializer(),
+            serdes.done().serializer(),
+            ROUTE_OUTCOME)
+        .addSink(
+            RETRY_SINK,
+            deps.topics().retry(),
+            new StringSerializer(),
+            serdes.retry().serializer(),
+            ROUTE_OUTCOME)
+        .addSink(
+            DLQ_SINK,
+            deps.topics().dlq(),
+            new StringSerializer(),
+            serdes.deadLetter().serializer(),
+            DECODE_PAYMENT,
+            DEDUP_PAYMENT,
+            ROUTE_OUTCOME,
+            SCHEDULE_RETRY);
+    return topology;
+  }
+
+  private static void addStores(final Topology topology, final Duration dedupWindow) {
+    topology.addStateStore(
+        Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(IN_FLIGHT_STORE),
+            Serdes.String(),
+            AvroStateSerde.of(PendingNotification.class)),
+        DEDUP_PAYMENT,
+        NOTIFY_CALL,
+        ROUTE_OUTCOME,
+        SCHEDULE_RETRY);
+    topology.addStateStore(
+        Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(RETRY_SCHEDULE_STORE),
+            Serdes.String(),
+            AvroStateSerde.of(PendingNotification.class)),
+        NOTIFY_CALL,
+        SCHEDULE_RETRY);
+    topology.addStateStore(
+        Stores.windowStoreBuilder(
+            Stores.persistentWindowStore(DONE_STORE, dedupWindow, DONE_ENTRY_SIZE, false),
+            Serdes.String(),
+            Serdes.String()),
+        DEDUP_PAYMENT,
+        ROUTE_OUTCOME,
+        SCHEDULE_RETRY);
+  }
+}

@@ -1,0 +1,91 @@
+package io.paymentnotifier;
+
+import io.paymentnotifier.avro.SpecificAvroSerde;
+import io.paymentnotifier.config.Topics;
+import io.paymentnotifier.events.DeadLetter;
+import io.paymentnotifier.events.NotificationDone;
+import io.paymentnotifier.events.NotificationRetry;
+import io.paymentnotifier.testing.TestKafka;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.Deserializer;
+
+/** Committed records of the done, retry and DLQ topics, read as a downstream consumer would. */
+final class OutputTopics implements AutoCloseable {
+
+  private final Topics topics;
+  private final KafkaConsumer<byte[], byte[]> consumer;
+  private final Deserializer<NotificationDone> doneReader;
+  private final Deserializer<NotificationRetry> retryReader;
+  private final Deserializer<DeadLetter> dlqReader;
+  final List<NotificationDone> done = new ArrayList<>();
+  final List<NotificationRetry> retries = new ArrayList<>();
+  final List<DeadLetter> deadLetters = new ArrayList<>();
+
+  OutputTopics(final Topics topics, final Map<String, ?> registry) {
+    this.topics = topics;
+    this.consumer =
+        new KafkaConsumer<>(
+            Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                TestKafka.bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG,
+                TestKafka.uniqueName("it-reader"),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                "earliest",
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                "read_committed"),
+            new ByteArrayDeserializer(),
+            new ByteArrayDeserializer());
+    consumer.subscribe(List.of(topics.done(), topics.retry(), topics.dlq()));
+    doneReader = SpecificAvroSerde.forValues(NotificationDone.class, registry).deserializer();
+    retryReader = SpecificAvroSerde.forValues(NotificationRetry.class, registry).deserializer();
+    dlqReader = SpecificAvroSerde.forValues(DeadLetter.class, registry).deserializer();
+  }
+
+  /** Terminal records so far: done plus dead letters. */
+  int terminal() {
+    return done.size() + deadLetters.size();
+  }
+
+  /** Reads until the condition holds or the timeout passes; true when it held. */
+  boolean readUntil(final BooleanSupplier condition, final Duration timeout) {
+    final long deadline = System.nanoTime() + timeout.toNanos();
+    while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
+      for (final ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
+        take(r);
+      }
+    }
+    return condition.getAsBoolean();
+  }
+
+  /** Reads whatever else arrives within the quiet period (to catch duplicates). */
+  void drain(final Duration quiet) {
+    final long deadline = System.nanoTime() + quiet.toNanos();
+    while (System.nanoTime() < deadline) {
+      consumer.poll(Duration.ofMillis(200)).forEach(this::take);
+    }
+  }
+
+  private void take(final ConsumerRecord<byte[], byte[]> r) {
+    if (r.topic().equals(topics.done())) {
+      done.add(doneReader.deserialize(r.topic(), r.headers(), r.value()));
+    } else if (r.topic().equals(topics.retry())) {
+      retries.add(retryReader.deserialize(r.topic(), r.headers(), r.value()));
+    } else {
+      deadLetters.add(dlqReader.deserialize(r.topic(), r.headers(), r.value()));
+    }
+  }
+
+  @Override
+  public void close() {
+    consumer.close();
+  }
+}

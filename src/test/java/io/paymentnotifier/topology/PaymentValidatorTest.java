@@ -1,0 +1,115 @@
+package io.paymentnotifier.topology;
+
+import static io.paymentnotifier.topology.Payments.aPayment;
+import static io.paymentnotifier.topology.Payments.amount;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.paymentnotifier.events.PaymentFinalized;
+import io.paymentnotifier.events.PaymentResult;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class PaymentValidatorTest {
+
+  private static final String LONG = "x".repeat(65);
+
+  @Test
+  void shouldAcceptAValidEvent() {
+    // given
+    final PaymentFinalized event = aPayment("p-1").build();
+    // when / then
+    assertThat(PaymentValidator.violation("p-1", event)).isEmpty();
+  }
+
+  @Test
+  void shouldAcceptAnEventWithoutOptionalFields() {
+    // given
+    final PaymentFinalized event = aPayment("p-1").setPayToAmount(null).setCustomerId(null).build();
+    // when / then
+    assertThat(PaymentValidator.violation("p-1", event)).isEmpty();
+  }
+
+  static Stream<Arguments> brokenRules() {
+    return Stream.of(
+        broken("blank eventId", b -> b.setEventId(" "), "eventId: is required"),
+        broken("long paymentId", b -> b.setPaymentId(LONG), "paymentId: must be at most 64"),
+        broken("long source", b -> b.setSource(LONG), "source: must be at most 64"),
+        broken(
+            "empty customerId", b -> b.setCustomerId(""), "customerId: must be null or non-empty"),
+        broken("long customerId", b -> b.setCustomerId(LONG), "customerId: must be at most 64"),
+        broken(
+            "time without offset",
+            b -> b.setPaymentTime("2026-01-01T08:00:00"),
+            "paymentTime: must be an ISO-8601"),
+        broken(
+            "time not a time",
+            b -> b.setPaymentTime("yesterday"),
+            "paymentTime: must be an ISO-8601"),
+        broken(
+            "status U",
+            b -> b.setPaymentResult(result("U", "X")),
+            "paymentResult.resultStatus: must be S or F"),
+        broken(
+            "blank code",
+            b -> b.setPaymentResult(result("S", "")),
+            "paymentResult.resultCode: is required"),
+        broken(
+            "long code",
+            b -> b.setPaymentResult(result("F", LONG)),
+            "paymentResult.resultCode: must be at most 64"),
+        broken(
+            "decimal amount",
+            b -> b.setPaymentAmount(amount("1.00", "USD")),
+            "paymentAmount.value: must be a non-negative integer"),
+        broken(
+            "negative amount",
+            b -> b.setPaymentAmount(amount("-1", "USD")),
+            "paymentAmount.value: must be a non-negative integer"),
+        broken(
+            "lower-case currency",
+            b -> b.setPaymentAmount(amount("1", "usd")),
+            "paymentAmount.currency: must be a 3-letter"),
+        broken(
+            "4-letter currency",
+            b -> b.setPayToAmount(amount("1", "USDT")),
+            "payToAmount.currency: must be a 3-letter"),
+        broken(
+            "customs amount",
+            b -> b.setCustomsDeclarationAmount(amount("", "USD")),
+            "customsDeclarationAmount.value"),
+        broken(
+            "relative notifyUrl",
+            b -> b.setNotifyUrl("/notify"),
+            "notifyUrl: must be null or an absolute http(s) URL"),
+        broken(
+            "key mismatch",
+            b -> b.setPaymentRequestId("p-2"),
+            "key: the record key must equal paymentRequestId"),
+        broken(
+            "long id", b -> b.setPaymentRequestId(LONG), "paymentRequestId: must be at most 64"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("brokenRules")
+  void shouldNameTheFieldAndRuleWhenARuleIsBroken(
+      final String name, final UnaryOperator<PaymentFinalized.Builder> change, final String rule) {
+    // given
+    final PaymentFinalized event = change.apply(aPayment("p-1")).build();
+    // when / then
+    assertThat(PaymentValidator.violation("p-1", event))
+        .hasValueSatisfying(v -> assertThat(v).startsWith(rule));
+  }
+
+  private static Arguments broken(
+      final String name, final UnaryOperator<PaymentFinalized.Builder> change, final String rule) {
+    return Arguments.of(name, change, rule);
+  }
+
+  private static PaymentResult result(final String status, final String code) {
+    return PaymentResult.newBuilder().setResultStatus(status).setResultCode(code).build();
+  }
+}
