@@ -1,5 +1,7 @@
 package io.paymentnotifier.deploy;
 
+import static io.paymentnotifier.KeygenCommand.ALIPAY_PRIVATE;
+import static io.paymentnotifier.KeygenCommand.MPP_PUBLIC;
 import static io.paymentnotifier.deploy.DeployFiles.map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -25,7 +27,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyPair;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Map;
@@ -77,10 +78,12 @@ class ComposeStackIT {
   @Test
   void shouldTurnPublishedPaymentsIntoDoneRecordsWithTheComposeConfiguration() throws Exception {
     // given: the keygen and topics services' work, then the simulator and the notifier
-    final DevKeys devKeys = writeDevKeys();
+    runKeygen();
     simulator =
         new AlipaySimulator(
-                devKeys.alipay().getPrivate(), devKeys.mpp().getPublic(), SimulatorFaults.none())
+                Keys.privateKey(ALIPAY_PRIVATE, pem(ALIPAY_PRIVATE)),
+                Keys.publicKey(MPP_PUBLIC, pem(MPP_PUBLIC)),
+                SimulatorFaults.none())
             .start();
     final NotifierConfig config = composeConfig();
     TestKafka.createTopics(3, config.topics().input(), config.topics().retry());
@@ -153,17 +156,22 @@ class ComposeStackIT {
         .replace("/var/lib/payment-notifier/state", state.toString());
   }
 
-  /** What the keygen service writes: the MPP pair and the Alipay+ pair, as PEM files. */
-  private DevKeys writeDevKeys() throws IOException {
-    final KeyPair mpp = Keys.generateRsaPair();
-    final KeyPair alipay = Keys.generateRsaPair();
-    Files.writeString(keys.resolve("mpp-private.pem"), Keys.toPem(mpp.getPrivate()));
-    Files.writeString(keys.resolve("mpp-public.pem"), Keys.toPem(mpp.getPublic()));
-    Files.writeString(keys.resolve("alipay-public.pem"), Keys.toPem(alipay.getPublic()));
-    return new DevKeys(mpp, alipay);
+  /** The keygen service's command line, with its folder pointed at a temporary one. */
+  private void runKeygen() {
+    final Map<String, Object> keygen =
+        map(
+            map(DeployFiles.yaml(DeployFiles.file("docker-compose.yml")).get("services"))
+                .get("keygen"));
+    final String[] args =
+        DeployFiles.list(keygen.get("command")).stream()
+            .map(arg -> String.valueOf(arg).replace(KEYS_DIR, keys.toString()))
+            .toArray(String[]::new);
+    assertThat(App.commandLine().execute(args)).isZero();
   }
 
-  private record DevKeys(KeyPair mpp, KeyPair alipay) {}
+  private String pem(final String name) throws IOException {
+    return Files.readString(keys.resolve(name), StandardCharsets.US_ASCII);
+  }
 
   private Set<String> doneKeys(final String topic) {
     final Set<String> keysSeen = new HashSet<>();
