@@ -92,13 +92,17 @@ public final class TopicSetup {
   }
 
   /** Another client created it a moment ago: its metadata may take a moment to show. */
-  private int existingPartitionCount(final String name) throws InterruptedException {
+  private int existingPartitionCount(final String name) {
     for (int attempt = 0; attempt < 50; attempt++) {
       final Optional<Integer> count = partitionCount(name);
       if (count.isPresent()) {
         return count.get();
       }
-      Thread.sleep(100);
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        throw interrupted("describe topic '" + name + "'", e);
+      }
     }
     throw new IllegalStateException("topic '" + name + "' exists but cannot be described");
   }
