@@ -14,7 +14,9 @@ import picocli.CommandLine.Command;
       CommandLine.HelpCommand.class,
       RunCommand.class,
       PublishCommand.class,
-      DlqCommand.class
+      DlqCommand.class,
+      SimulatorCommand.class,
+      KeygenCommand.class
     })
 public final class App implements Runnable {
 

@@ -11,6 +11,7 @@ import org.apache.avro.io.DatumWriter;
 import org.apache.avro.io.EncoderFactory;
 import org.apache.avro.specific.SpecificDatumWriter;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Serializer;
 
@@ -29,6 +30,7 @@ public class SpecificAvroSerializer<T extends SpecificRecord> implements Seriali
   private AvroSerdeConfig config;
   private SubjectNameStrategy strategy;
   private boolean isKey;
+  private LatestVersionWriter latestVersionWriter;
 
   /** A serializer whose registry comes from {@code schema.registry.url} at configure time. */
   public SpecificAvroSerializer() {}
@@ -57,6 +59,16 @@ public class SpecificAvroSerializer<T extends SpecificRecord> implements Seriali
     this.config = new AvroSerdeConfig(configs);
     this.isKey = isKey;
     this.strategy = config.subjectNameStrategy(isKey);
+    // Confluent's order: auto-register and a fixed id win over use.latest.version.
+    final boolean useLatest =
+        config.getBoolean(AvroSerdeConfig.USE_LATEST_VERSION)
+            && !config.getBoolean(AvroSerdeConfig.AUTO_REGISTER)
+            && config.getInt(AvroSerdeConfig.USE_SCHEMA_ID) < 0;
+    this.latestVersionWriter =
+        useLatest
+            ? new LatestVersionWriter(
+                config.getBoolean(AvroSerdeConfig.LATEST_COMPATIBILITY_STRICT))
+            : null;
     if (client == null) {
       ownsClient = true;
       client = SchemaRegistryClients.create(config);
@@ -72,19 +84,36 @@ public class SpecificAvroSerializer<T extends SpecificRecord> implements Seriali
       throw new IllegalStateException("configure() the serializer before use");
     }
     final Schema schema = data.getSchema();
-    final int id =
-        ids.computeIfAbsent(
-            new SubjectSchema(strategy.subject(topic, isKey, schema), schema), this::resolveId);
-    final ByteArrayOutputStream out = new ByteArrayOutputStream(256);
-    out.writeBytes(WireFormat.header(id));
+    final SubjectSchema key = new SubjectSchema(strategy.subject(topic, isKey, schema), schema);
     try {
-      final BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, null);
-      writers.computeIfAbsent(schema, SpecificDatumWriter::new).write(data, encoder);
-      encoder.flush();
+      if (latestVersionWriter != null) {
+        final RegisteredSchema latest = client.latest(key.subject());
+        if (!latest.schema().equals(schema)) {
+          return framed(latest.id(), latestVersionWriter.write(data, latest));
+        }
+        return framed(latest.id(), ownBody(data));
+      }
+      return framed(ids.computeIfAbsent(key, this::resolveId), ownBody(data));
+    } catch (final KafkaException e) {
+      throw e; // registry outcomes and our own refusals keep their type
     } catch (final IOException | RuntimeException e) {
+      // Avro reports a null in a non-nullable field as a NullPointerException.
       throw new SerializationException("Cannot write " + schema.getFullName() + " as Avro", e);
     }
+  }
+
+  private byte[] ownBody(final T data) throws IOException {
+    final ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+    final BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, null);
+    writers.computeIfAbsent(data.getSchema(), SpecificDatumWriter::new).write(data, encoder);
     return out.toByteArray();
+  }
+
+  private static byte[] framed(final int id, final byte[] body) {
+    final byte[] framed = new byte[WireFormat.HEADER_SIZE + body.length];
+    System.arraycopy(WireFormat.header(id), 0, framed, 0, WireFormat.HEADER_SIZE);
+    System.arraycopy(body, 0, framed, WireFormat.HEADER_SIZE, body.length);
+    return framed;
   }
 
   private int resolveId(final SubjectSchema key) {

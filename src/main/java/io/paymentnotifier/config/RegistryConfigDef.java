@@ -7,7 +7,7 @@ import org.apache.kafka.common.config.ConfigDef.Type;
 
 /**
  * Schema Registry settings under the names Confluent users already write; the serde reads them as
- * they are (see the avro package for every key it understands).
+ * they are (io.paymentnotifier.avro.AvroSerdeConfig lists every key it understands).
  */
 public final class RegistryConfigDef {
 
@@ -22,10 +22,17 @@ public final class RegistryConfigDef {
           "auto.register.schemas",
           "use.latest.version",
           "latest.compatibility.strict",
+          "use.schema.id",
           "normalize.schemas",
           "max.schemas.per.subject",
           "key.subject.name.strategy",
-          "value.subject.name.strategy");
+          "value.subject.name.strategy",
+          "max.retries",
+          "retries.wait.ms",
+          "retries.max.wait.ms",
+          "http.connect.timeout.ms",
+          "http.read.timeout.ms",
+          "latest.cache.ttl.sec");
 
   private static final Set<String> SERDE_PREFIXES =
       Set.of("schema.registry.", "basic.auth.", "bearer.auth.", "request.header.");

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
@@ -87,8 +88,11 @@ public final class HttpNotifyClient implements NotifyClient {
       return;
     }
     try {
-      final List<String> problems = NotifyRequestBody.problems(payment);
-      final URI url = problems.isEmpty() ? target(payment, problems) : null;
+      final List<String> problems = new ArrayList<>(NotifyRequestBody.problems(payment));
+      final URI url = target(payment);
+      if (url == null) {
+        problems.add("notifyUrl is not an http(s) URL");
+      }
       if (!problems.isEmpty()) {
         final String reason = "invalid event: " + String.join("; ", problems);
         call.complete(new Rejected(call.report(null, reason), reason));
@@ -123,7 +127,8 @@ public final class HttpNotifyClient implements NotifyClient {
         .build();
   }
 
-  private URI target(final PaymentFinalized payment, final List<String> problems) {
+  /** The event's own notifyUrl when it has one, else the configured one; null when unusable. */
+  private URI target(final PaymentFinalized payment) {
     final String notifyUrl = payment.getNotifyUrl();
     if (notifyUrl == null || notifyUrl.isBlank()) {
       return settings.defaultNotifyUrl();
@@ -131,15 +136,11 @@ public final class HttpNotifyClient implements NotifyClient {
     try {
       final URI url = URI.create(notifyUrl.trim());
       final String scheme = url.getScheme();
-      if (("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme))
-          && url.getHost() != null) {
-        return url;
-      }
+      final boolean http = "http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme);
+      return http && url.getHost() != null ? url : null;
     } catch (IllegalArgumentException e) {
-      // reported below
+      return null;
     }
-    problems.add("notifyUrl is not an http(s) URL");
-    return null;
   }
 
   private static String describe(final Throwable error) {
@@ -149,19 +150,17 @@ public final class HttpNotifyClient implements NotifyClient {
 
   private static ThreadPoolExecutor signingPool(final int threads) {
     final AtomicInteger count = new AtomicInteger();
-    final ThreadPoolExecutor pool =
-        new ThreadPoolExecutor(
-            threads,
-            threads,
-            0,
-            TimeUnit.MILLISECONDS,
-            new LinkedBlockingQueue<>(),
-            task -> {
-              final Thread thread = new Thread(task, "notify-signer-" + count.incrementAndGet());
-              thread.setDaemon(true);
-              return thread;
-            });
-    return pool;
+    return new ThreadPoolExecutor(
+        threads,
+        threads,
+        0,
+        TimeUnit.MILLISECONDS,
+        new LinkedBlockingQueue<>(),
+        task -> {
+          final Thread thread = new Thread(task, "notify-signer-" + count.incrementAndGet());
+          thread.setDaemon(true);
+          return thread;
+        });
   }
 
   /** One call in progress: its start, its single outcome, and the HTTP exchange to cancel. */

@@ -153,4 +153,16 @@ class SpecificAvroSerdeTest {
     assertThat(MockSchemaRegistry.clientForScope(scope).register("s", PaymentFinalized.SCHEMA$))
         .isEqualTo(1);
   }
+
+  @Test
+  void shouldRefuseARecordMissingARequiredFieldWithASerializationException() {
+    // given
+    final SpecificAvroSerde<PaymentFinalized> serde =
+        SpecificAvroSerde.forValues(PaymentFinalized.class, config);
+    final PaymentFinalized incomplete = new PaymentFinalized();
+    // when / then
+    assertThatThrownBy(() -> serde.serializer().serialize("payments", incomplete))
+        .isInstanceOf(SerializationException.class)
+        .hasMessageContaining("PaymentFinalized");
+  }
 }

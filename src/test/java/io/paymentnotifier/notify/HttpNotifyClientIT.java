@@ -319,6 +319,17 @@ class HttpNotifyClientIT {
   }
 
   @Test
+  void shouldRejectEventWhoseNotifyUrlIsNotHttp() throws Exception {
+    // given
+    final PaymentFinalized payment = aPayment().setNotifyUrl("ftp://alipay.example/x").build();
+    // when
+    final NotifyOutcome outcome = call(client, payment);
+    // then
+    assertThat(outcome.kind()).isEqualTo(NotifyOutcome.Kind.REJECTED);
+    assertThat(((Rejected) outcome).reason()).contains("notifyUrl is not an http(s) URL");
+  }
+
+  @Test
   void shouldPostToEventNotifyUrlWhenPresent() throws Exception {
     // given: the configured host is unreachable, the event's own URL is the simulator
     final AlipaySettings nowhere =
