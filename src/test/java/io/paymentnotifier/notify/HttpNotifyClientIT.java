@@ -9,8 +9,10 @@ import io.paymentnotifier.simulator.Latency;
 import io.paymentnotifier.simulator.Outage;
 import io.paymentnotifier.simulator.SimulatorFaults;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,7 +31,7 @@ class HttpNotifyClientIT {
     simulator =
         new AlipaySimulator(TestKeys.alipayPrivate(), TestKeys.mppPublic(), SimulatorFaults.none())
             .start();
-    client = new HttpNotifyClient(settings().withCallTimeout(Duration.ofSeconds(2)));
+    client = new HttpNotifyClient(settings().withCallTimeout(Duration.ofSeconds(8)));
   }
 
   @AfterAll
@@ -375,6 +377,39 @@ class HttpNotifyClientIT {
     // then
     assertThat(pending).isNotDone();
     assertThat(pending.get(5, TimeUnit.SECONDS).kind()).isEqualTo(NotifyOutcome.Kind.ACKNOWLEDGED);
+  }
+
+  @Test
+  void shouldKeepManyCallsInFlightWithoutAThreadEach() throws Exception {
+    // given: every answer takes 500 ms
+    inject(SimulatorFaults.builder().latency(Latency.fixed(Duration.ofMillis(500))));
+    try (HttpNotifyClient patient =
+        new HttpNotifyClient(settings().withCallTimeout(Duration.ofSeconds(20)))) {
+      final int threadsBefore = Thread.activeCount();
+      // when
+      final List<CompletableFuture<NotifyOutcome>> calls =
+          IntStream.range(0, 200).mapToObj(i -> patient.notify(aPayment().build())).toList();
+      Thread.sleep(300);
+      final int threadsWhileWaiting = Thread.activeCount();
+      CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+      // then
+      assertThat(calls)
+          .allSatisfy(
+              call -> assertThat(call.join().kind()).isEqualTo(NotifyOutcome.Kind.ACKNOWLEDGED));
+      assertThat(threadsWhileWaiting - threadsBefore).isLessThan(50);
+    }
+  }
+
+  @Test
+  void shouldAnswerRetryLaterOnceClosed() throws Exception {
+    // given
+    final HttpNotifyClient closed = new HttpNotifyClient(settings());
+    closed.close();
+    // when
+    final NotifyOutcome outcome = call(closed, aPayment().build());
+    // then
+    assertThat(outcome.kind()).isEqualTo(NotifyOutcome.Kind.RETRY_LATER);
+    assertThat(outcome.call().error()).isEqualTo("notify client is closed");
   }
 
   private static void assertRetryOnHttp(final SimulatorFaults.Builder faults, final int status)
