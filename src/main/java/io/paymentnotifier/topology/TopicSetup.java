@@ -83,12 +83,28 @@ public final class TopicSetup {
       return count;
     } catch (ExecutionException e) {
       if (e.getCause() instanceof TopicExistsException) {
-        return partitionCount(name).orElseThrow(() -> new IllegalStateException(e.getCause()));
+        return existingPartitionCount(name);
       }
       throw new IllegalStateException("cannot create topic '" + name + "': " + e.getCause(), e);
     } catch (InterruptedException | TimeoutException e) {
       throw interrupted("create topic '" + name + "'", e);
     }
+  }
+
+  /** Another client created it a moment ago: its metadata may take a moment to show. */
+  private int existingPartitionCount(final String name) {
+    for (int attempt = 0; attempt < 50; attempt++) {
+      final Optional<Integer> count = partitionCount(name);
+      if (count.isPresent()) {
+        return count.get();
+      }
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        throw interrupted("describe topic '" + name + "'", e);
+      }
+    }
+    throw new IllegalStateException("topic '" + name + "' exists but cannot be described");
   }
 
   private Optional<Integer> partitionCount(final String name) {
