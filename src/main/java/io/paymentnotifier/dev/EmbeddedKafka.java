@@ -72,16 +72,14 @@ public final class EmbeddedKafka implements AutoCloseable {
     final long started = System.nanoTime();
     final Path directory = dataDirectory(settings);
     final Properties props = serverProperties(directory, settings);
-    formatWhenNew(directory);
-    final KafkaRaftServer server =
-        new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);
+    final KafkaRaftServer server = createServer(directory, props, settings.keepData());
     final String bootstrap = "127.0.0.1:" + KafkaNodeProperties.clientPort(props);
     final EmbeddedKafka kafka =
         new EmbeddedKafka(server, directory, settings.keepData(), bootstrap);
     try {
       server.startup();
       awaitReady(bootstrap);
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) {
       kafka.close();
       throw e;
     }
@@ -91,6 +89,20 @@ public final class EmbeddedKafka implements AutoCloseable {
         TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started),
         directory);
     return kafka;
+  }
+
+  /** Formats new storage and builds the node; on failure a temporary directory goes too. */
+  private static KafkaRaftServer createServer(
+      final Path directory, final Properties props, final boolean keepData) {
+    try {
+      formatWhenNew(directory);
+      return new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);
+    } catch (RuntimeException | Error e) {
+      if (!keepData) {
+        DirectoryCleaner.deleteRecursively(directory);
+      }
+      throw e;
+    }
   }
 
   /** host:port for {@code bootstrap.servers}. */

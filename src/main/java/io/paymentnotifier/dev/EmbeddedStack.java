@@ -79,7 +79,8 @@ public final class EmbeddedStack implements AutoCloseable {
                   stack.mppKeys.getPublic(),
                   settings.faults())
               .start();
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) {
+      // A missing class (NoClassDefFoundError) must not leave a broker or a temp dir behind either.
       stack.close();
       throw e;
     }
