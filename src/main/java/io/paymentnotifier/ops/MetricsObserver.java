@@ -141,7 +141,10 @@ public final class MetricsObserver implements NotificationObserver {
     return resultCodes.of(last.getResultCode(), last.getHttpStatus());
   }
 
-  /** The notify client reports a missing or bad answer signature in the call's error text. */
+  /**
+   * The notify client reports a missing or bad answer signature only in the call's error text
+   * ("response signature missing" / "response signature invalid", see notify.AckClassifier).
+   */
   static boolean isSignatureFailure(final CallReport call) {
     return call.error() != null && call.error().toLowerCase(Locale.ROOT).contains("signature");
   }

@@ -1,6 +1,5 @@
 package io.paymentnotifier.ops;
 
-import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -34,7 +33,6 @@ public final class Operations implements AutoCloseable {
   private final PrometheusMeterRegistry registry;
   private final NotificationObserver observer;
   private final Deque<AutoCloseable> toClose = new ArrayDeque<>();
-  private HealthCheck health;
   private OpsServer server;
 
   private Operations(final int port) {
@@ -59,11 +57,6 @@ public final class Operations implements AutoCloseable {
     return observer;
   }
 
-  /** The registry, for meters of other parts (the HTTP client pool, for instance). */
-  public MeterRegistry registry() {
-    return registry;
-  }
-
   /**
    * Binds the client's metrics, and starts the ops server on its state. Call it before {@code
    * streams.start()} when no other state listener is set, so readiness sees RUNNING at once.
@@ -75,20 +68,12 @@ public final class Operations implements AutoCloseable {
     final KafkaStreamsMetrics streamsMetrics = new KafkaStreamsMetrics(streams);
     streamsMetrics.bindTo(registry);
     toClose.push(streamsMetrics);
-    health = new HealthCheck(StreamsStatus.of(streams));
+    final HealthCheck health = new HealthCheck(StreamsStatus.of(streams));
     if (streams.state() == KafkaStreams.State.CREATED) {
       streams.setStateListener(health);
     }
     server = OpsServer.start(port, health, registry);
     toClose.push(server);
-  }
-
-  /** The health checks of the attached client. */
-  public synchronized HealthCheck health() {
-    if (health == null) {
-      throw new IllegalStateException("no Kafka Streams client attached yet");
-    }
-    return health;
   }
 
   /** The bound ops port, once attached. */

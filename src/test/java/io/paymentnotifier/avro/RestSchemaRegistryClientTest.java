@@ -294,4 +294,16 @@ class RestSchemaRegistryClientTest {
       throw new IllegalStateException(e);
     }
   }
+
+  @Test
+  void shouldAskForNormalizationWhenConfigured() {
+    // given
+    registry.answer(json(200, "{\"id\":1}"));
+    client = clientFor(registry.url(), Map.of("normalize.schemas", "true"));
+    // when
+    client.register("s", SCHEMA);
+    // then
+    assertThat(registry.received().get(0).rawPath()).isEqualTo("/subjects/s/versions");
+    assertThat(registry.received().get(0).query()).isEqualTo("normalize=true");
+  }
 }

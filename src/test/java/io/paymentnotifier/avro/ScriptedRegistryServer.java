@@ -22,7 +22,8 @@ final class ScriptedRegistryServer implements AutoCloseable {
   record Answer(int status, String contentType, String body) {}
 
   /** One request as received. */
-  record Received(String method, String rawPath, Map<String, List<String>> headers, String body) {
+  record Received(
+      String method, String rawPath, String query, Map<String, List<String>> headers, String body) {
     String header(final String name) {
       return headers.entrySet().stream()
           .filter(e -> e.getKey().equalsIgnoreCase(name))
@@ -86,6 +87,7 @@ final class ScriptedRegistryServer implements AutoCloseable {
           new Received(
               exchange.getRequestMethod(),
               exchange.getRequestURI().getRawPath(),
+              exchange.getRequestURI().getRawQuery(),
               Map.copyOf(exchange.getRequestHeaders()),
               body));
       final Answer answer = next();

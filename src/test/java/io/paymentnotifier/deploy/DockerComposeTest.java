@@ -5,6 +5,7 @@ import static io.paymentnotifier.deploy.DeployFiles.map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
+import io.paymentnotifier.KeygenCommand;
 import io.paymentnotifier.config.AlipayConfigDef;
 import io.paymentnotifier.config.ConfigLoader;
 import io.paymentnotifier.config.NotifierConfig;
@@ -156,8 +157,8 @@ class DockerComposeTest {
     final String volume = volumeAt("keygen", keysDir);
     assertThat(volume).isNotNull();
     assertThat(privateKey.getParent().toString()).isEqualTo(keysDir);
-    assertThat(privateKey.getFileName().toString()).isEqualTo("mpp-private.pem");
-    assertThat(publicKey.getFileName().toString()).isEqualTo("alipay-public.pem");
+    assertThat(privateKey.getFileName().toString()).isEqualTo(KeygenCommand.MPP_PRIVATE);
+    assertThat(publicKey.getFileName().toString()).isEqualTo(KeygenCommand.ALIPAY_PUBLIC);
     assertThat(volumeAt(NOTIFIER, keysDir)).isEqualTo(volume + ":ro");
     assertThat(commandArgument("simulator", "--keys-dir")).isEqualTo(keysDir);
     assertThat(volumeAt("simulator", keysDir)).isEqualTo(volume + ":ro");
