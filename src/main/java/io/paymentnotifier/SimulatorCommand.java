@@ -7,6 +7,7 @@ import io.paymentnotifier.simulator.AlipaySimulator;
 import io.paymentnotifier.simulator.Latency;
 import io.paymentnotifier.simulator.Outage;
 import io.paymentnotifier.simulator.SimulatorFaults;
+import io.paymentnotifier.simulator.SimulatorTls;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -122,6 +123,17 @@ public final class SimulatorCommand implements Callable<Integer> {
       description = "Length of that outage (${DEFAULT-VALUE}).")
   String outageFor;
 
+  @Option(
+      names = "--tls-keystore",
+      description = "PKCS#12 key store with the server certificate: serve HTTPS instead of HTTP.")
+  Path tlsKeyStore;
+
+  @Option(
+      names = "--tls-password",
+      defaultValue = "${env:SIMULATOR_TLS_PASSWORD}",
+      description = "Password of --tls-keystore (default: env SIMULATOR_TLS_PASSWORD).")
+  String tlsPassword;
+
   @Override
   public Integer call() throws InterruptedException {
     final AlipaySimulator simulator;
@@ -148,8 +160,12 @@ public final class SimulatorCommand implements Callable<Integer> {
     final PrintWriter out = spec.commandLine().getOut();
     final PrivateKey alipayKey = alipayPrivateKey(out);
     final PublicKey mppKey = mppPublicKey(out);
-    final AlipaySimulator simulator =
-        new AlipaySimulator(host, port, alipayKey, mppKey, faults()).start();
+    final AlipaySimulator simulator = new AlipaySimulator(host, port, alipayKey, mppKey, faults());
+    if (tlsKeyStore != null) {
+      final char[] password = tlsPassword == null ? new char[0] : tlsPassword.toCharArray();
+      simulator.tls(SimulatorTls.fromPkcs12(tlsKeyStore, password));
+    }
+    simulator.start();
     out.println(
         "Alipay+ simulator: POST "
             + simulator.notifyUrl()

@@ -5,6 +5,7 @@ import static io.paymentnotifier.config.AlipayConfigDef.*;
 import io.paymentnotifier.config.Durations;
 import io.paymentnotifier.config.NotifierConfig;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.interfaces.RSAPrivateKey;
 import java.security.interfaces.RSAPublicKey;
@@ -88,6 +89,10 @@ final class AlipayConfigReader {
     final String path = config.getString(TRUSTSTORE_PATH_CONFIG);
     if (path == null || path.isBlank()) {
       return null;
+    }
+    if (!Files.isReadable(Path.of(path.trim()))) {
+      throw new ConfigException(
+          TRUSTSTORE_PATH_CONFIG + ": file " + path.trim() + " not found or not readable");
     }
     final Password password = config.getPassword(TRUSTSTORE_PASSWORD_CONFIG);
     return new AlipaySettings.TrustStore(

@@ -2,6 +2,8 @@ package io.paymentnotifier.simulator;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import io.paymentnotifier.notify.NotifyPaymentApi;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -18,6 +20,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import javax.net.ssl.SSLContext;
 
 /**
  * A real Alipay+ notifyPayment peer over HTTP, for tests, the demo, benchmarks and integrators.
@@ -42,7 +45,9 @@ public final class AlipaySimulator implements AutoCloseable {
   private final PublicKey mppPublicKey;
   private final AtomicReference<SimulatorFaults> faults;
   private final SimulatorStats stats = new SimulatorStats();
+  private SSLContext tls;
   private HttpServer server;
+  private int boundPort;
   private ExecutorService workers;
   private ScheduledExecutorService scheduler;
   private AnswerSender sender;
@@ -74,10 +79,18 @@ public final class AlipaySimulator implements AutoCloseable {
     this.faults = new AtomicReference<>(faults);
   }
 
+  /**
+   * Serve HTTPS with this context (its key store holds the server certificate); call before start.
+   */
+  public synchronized AlipaySimulator tls(final SSLContext context) {
+    tls = context;
+    return this;
+  }
+
   /** Binds and starts serving; returns this. */
   public synchronized AlipaySimulator start() {
     try {
-      server = HttpServer.create(bindAddress, BACKLOG);
+      server = tls == null ? HttpServer.create(bindAddress, BACKLOG) : httpsServer();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot bind the simulator to " + bindAddress, e);
     }
@@ -97,17 +110,19 @@ public final class AlipaySimulator implements AutoCloseable {
                 "{\"result\":{\"resultCode\":\"INVALID_API\",\"resultStatus\":\"F\"}}"));
     server.setExecutor(workers);
     server.start();
+    boundPort = server.getAddress().getPort();
     return this;
   }
 
   /** The bound port. */
   public int port() {
-    return server.getAddress().getPort();
+    return boundPort;
   }
 
   /** {@code http://host:port}, the value for {@code alipay.base.url}. */
   public URI baseUrl() {
-    return URI.create("http://" + bindAddress.getHostString() + ":" + port());
+    final String scheme = tls == null ? "http://" : "https://";
+    return URI.create(scheme + bindAddress.getHostString() + ":" + port());
   }
 
   /** The full notifyPayment URL. */
@@ -145,6 +160,12 @@ public final class AlipaySimulator implements AutoCloseable {
       Thread.currentThread().interrupt();
     }
     server = null;
+  }
+
+  private HttpsServer httpsServer() throws IOException {
+    final HttpsServer https = HttpsServer.create(bindAddress, BACKLOG);
+    https.setHttpsConfigurator(new HttpsConfigurator(tls));
+    return https;
   }
 
   private static void sendJson(final HttpExchange exchange, final int status, final String json)
