@@ -6,7 +6,12 @@ import static io.paymentnotifier.deploy.DeployFiles.map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import io.paymentnotifier.App;
+import io.paymentnotifier.KeygenCommand;
 import io.paymentnotifier.NotifierService;
 import io.paymentnotifier.config.ConfigLoader;
 import io.paymentnotifier.config.NotifierConfig;
@@ -20,6 +25,7 @@ import io.paymentnotifier.simulator.AlipaySimulator;
 import io.paymentnotifier.simulator.SimulatorFaults;
 import io.paymentnotifier.testing.TestKafka;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -29,6 +35,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
@@ -40,6 +47,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 /**
  * What `docker compose up` then `docker compose run --rm publish` does, without a Docker engine:
@@ -61,8 +69,11 @@ class ComposeStackIT {
   private Operations ops;
   private NotifierService service;
 
+  private final ListAppender<ILoggingEvent> log = captureLogs();
+
   @AfterEach
   void stop() {
+    rootLogger().detachAppender(log);
     if (service != null) {
       service.close(Duration.ofSeconds(10));
     }
@@ -117,11 +128,48 @@ class ComposeStackIT {
     assertThat(doneKeys(config.topics().done()))
         .hasSize(EVENTS)
         .allMatch(k -> k.startsWith(prefix));
+    assertThat(outcomeLines())
+        .hasSize(EVENTS)
+        .allMatch(line -> line.startsWith("Notification done"));
+    assertThat(log.list)
+        .extracting(ILoggingEvent::getFormattedMessage)
+        .noneMatch(message -> message.contains("PRIVATE KEY"))
+        .noneMatch(message -> message.contains(privateKeyBody()));
     assertThat(body(OpsServer.METRICS_PATH))
         .contains(
             "notifier_notifications_total{outcome=\"done\",result_code=\"SUCCESS\"} "
                 + EVENTS
                 + ".0");
+  }
+
+  /** The INFO lines the outcome logger wrote, with their key-value pairs. */
+  private List<String> outcomeLines() {
+    return log.list.stream()
+        .filter(e -> e.getLoggerName().equals("io.paymentnotifier.outcome"))
+        .filter(e -> e.getLevel() == Level.INFO)
+        .map(e -> e.getFormattedMessage() + " " + e.getKeyValuePairs())
+        .toList();
+  }
+
+  /** A line of the MPP private key's Base64 body: it must never reach a log. */
+  private String privateKeyBody() {
+    try {
+      return pem(KeygenCommand.MPP_PRIVATE).lines().skip(1).findFirst().orElseThrow();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static ListAppender<ILoggingEvent> captureLogs() {
+    final ListAppender<ILoggingEvent> appender = new ListAppender<>();
+    appender.setContext(rootLogger().getLoggerContext());
+    appender.start();
+    rootLogger().addAppender(appender);
+    return appender;
+  }
+
+  private static Logger rootLogger() {
+    return (Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME);
   }
 
   /** The payment-notifier service's environment, as ConfigLoader reads it, with local hosts. */
