@@ -6,6 +6,7 @@ import io.paymentnotifier.notify.SignedContent;
 import java.security.PrivateKey;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Signs the simulator's answers with the Alipay+ key, caching by signed content: answers are
@@ -18,6 +19,7 @@ final class ResponseSigner {
 
   private final PrivateKey alipayPrivateKey;
   private final Map<String, String> cache = new ConcurrentHashMap<>();
+  private final LongAdder signaturesMade = new LongAdder();
 
   ResponseSigner(final PrivateKey alipayPrivateKey) {
     this.alipayPrivateKey = alipayPrivateKey;
@@ -39,8 +41,14 @@ final class ResponseSigner {
         cache.clear();
       }
       signature = RsaSignatures.sign(alipayPrivateKey, content);
+      signaturesMade.increment();
       cache.put(content, signature);
     }
     return SignatureHeader.rsa256(1, signature).format();
+  }
+
+  /** RSA signatures computed so far (cache misses). */
+  long signaturesMade() {
+    return signaturesMade.sum();
   }
 }
