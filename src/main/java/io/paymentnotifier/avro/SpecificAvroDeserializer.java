@@ -5,9 +5,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import org.apache.avro.Schema;
-import org.apache.avro.io.BinaryDecoder;
 import org.apache.avro.io.DatumReader;
-import org.apache.avro.io.DecoderFactory;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificDatumReader;
 import org.apache.avro.specific.SpecificRecord;
@@ -75,12 +73,9 @@ public class SpecificAvroDeserializer<T extends SpecificRecord> implements Deser
     final int id = WireFormat.schemaId(data);
     final DatumReader<T> reader = readerFor(id);
     try {
-      final BinaryDecoder decoder =
-          DecoderFactory.get()
-              .binaryDecoder(
-                  data, WireFormat.HEADER_SIZE, data.length - WireFormat.HEADER_SIZE, null);
+      final BoundedDecoder decoder = new BoundedDecoder(data, WireFormat.HEADER_SIZE);
       final T record = reader.read(null, decoder);
-      if (!decoder.isEnd()) {
+      if (decoder.remaining() > 0) {
         throw new UnreadableRecordException(
             "Record with schema id " + id + " has bytes left after the Avro datum");
       }

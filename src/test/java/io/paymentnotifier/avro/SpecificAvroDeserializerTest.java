@@ -65,6 +65,19 @@ class SpecificAvroDeserializerTest {
   }
 
   @Test
+  void shouldRejectAStringLengthBeyondTheRecordWithoutAllocatingIt() {
+    // given: the first field (eventId) claims 1,000,000,000 bytes in a 13-byte record
+    final byte[] valid = validBytes();
+    final byte[] corrupt = Arrays.copyOf(valid, 13);
+    final byte[] hugeLength = {(byte) 0x80, (byte) 0xa8, (byte) 0xd6, (byte) 0xb9, 0x07};
+    System.arraycopy(hugeLength, 0, corrupt, 5, hugeLength.length);
+    // when / then
+    assertThatThrownBy(() -> serde.deserializer().deserialize("t", corrupt))
+        .isInstanceOf(UnreadableRecordException.class)
+        .hasMessageContaining("Declared length 1000000000 exceeds");
+  }
+
+  @Test
   void shouldRejectARecordShorterThanTheHeaderAsUnreadable() {
     // when / then
     assertThatThrownBy(() -> serde.deserializer().deserialize("t", new byte[] {0, 0, 1}))
