@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.paymentnotifier.config.OpsConfigDef;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -49,7 +50,8 @@ public final class OpsServer implements AutoCloseable {
     try {
       server = HttpServer.create(new InetSocketAddress(port), 16);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot bind the ops port " + port, e);
+      throw new UncheckedIOException(
+          OpsConfigDef.PORT_CONFIG + " " + port + ": cannot listen (" + e.getMessage() + ")", e);
     }
     // Two threads: a slow scrape must never keep a probe waiting into its timeout.
     final ExecutorService executor =

@@ -1,12 +1,15 @@
 package io.paymentnotifier.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -145,6 +148,18 @@ class OpsServerTest {
       // then
       assertThat(failed.statusCode()).isEqualTo(500);
       assertThat(metrics.statusCode()).isEqualTo(200);
+    }
+  }
+
+  @Test
+  void shouldNameTheConfigKeyWhenThePortIsTaken() throws Exception {
+    // given
+    try (ServerSocket taken = new ServerSocket(0)) {
+      // when / then
+      assertThatThrownBy(
+              () -> OpsServer.start(taken.getLocalPort(), new HealthCheck(streams), registry))
+          .isInstanceOf(UncheckedIOException.class)
+          .hasMessageStartingWith("ops.port " + taken.getLocalPort() + ": cannot listen");
     }
   }
 
