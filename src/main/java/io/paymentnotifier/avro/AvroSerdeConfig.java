@@ -87,6 +87,25 @@ public final class AvroSerdeConfig extends AbstractConfig {
     }
   }
 
+  /** URLs may carry credentials, so the message names the key but never repeats the value. */
+  private static void checkUrls(final String key, final Object value) {
+    final List<?> urls = (List<?>) value;
+    if (urls == null || urls.isEmpty()) {
+      throw new ConfigException("Missing value for configuration " + key + ": give a URL");
+    }
+    for (final Object url : urls) {
+      final String text = String.valueOf(url).trim();
+      if (!text.startsWith("http://")
+          && !text.startsWith("https://")
+          && !text.startsWith(MockSchemaRegistry.MOCK_URL_PREFIX)) {
+        throw new ConfigException(
+            "Invalid value for configuration "
+                + key
+                + ": every URL must start with http://, https:// or mock://");
+      }
+    }
+  }
+
   private static Map<String, Object> normalized(final Map<String, ?> settings) {
     final Map<String, Object> result = new HashMap<>();
     settings.forEach(
@@ -101,7 +120,13 @@ public final class AvroSerdeConfig extends AbstractConfig {
 
   private static ConfigDef definition() {
     return new ConfigDef()
-        .define(URL, Type.LIST, ConfigDef.NO_DEFAULT_VALUE, Importance.HIGH, "Registry URLs.")
+        .define(
+            URL,
+            Type.LIST,
+            ConfigDef.NO_DEFAULT_VALUE,
+            AvroSerdeConfig::checkUrls,
+            Importance.HIGH,
+            "Registry URLs.")
         .define(AUTO_REGISTER, Type.BOOLEAN, true, Importance.MEDIUM, "Register new schemas.")
         .define(USE_LATEST_VERSION, Type.BOOLEAN, false, Importance.LOW, "Write as latest.")
         .define(LATEST_COMPATIBILITY_STRICT, Type.BOOLEAN, true, Importance.LOW, "Check latest.")

@@ -22,7 +22,9 @@ public final class SchemaRegistryClients {
     if (mocks > 0) {
       if (urls.size() > 1) {
         throw new ConfigException(
-            AvroSerdeConfig.URL, String.join(",", urls), "a mock:// URL must be the only URL");
+            "Invalid value for configuration "
+                + AvroSerdeConfig.URL
+                + ": a mock:// URL must be the only URL");
       }
       return MockSchemaRegistry.clientForScope(
           urls.get(0).substring(MockSchemaRegistry.MOCK_URL_PREFIX.length()));

@@ -106,4 +106,24 @@ class AvroSerdeConfigTest {
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("schema.registry.url");
   }
+
+  @Test
+  void shouldNameTheUrlKeyButNotRepeatCredentialsWhenAUrlIsInvalid() {
+    // when / then
+    assertThatThrownBy(
+            () ->
+                new AvroSerdeConfig(
+                    Map.of("schema.registry.url", "http://a:8081,ftp://user:hunter2@b:21")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("schema.registry.url")
+        .hasMessageNotContaining("hunter2");
+  }
+
+  @Test
+  void shouldRefuseAnEmptyUrlList() {
+    // when / then
+    assertThatThrownBy(() -> new AvroSerdeConfig(Map.of("schema.registry.url", " ")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("schema.registry.url");
+  }
 }
