@@ -13,6 +13,9 @@ import picocli.CommandLine.Command;
     subcommands = {
       CommandLine.HelpCommand.class,
       RunCommand.class,
+      DemoCommand.class,
+      DevCommand.class,
+      BenchCommand.class,
       PublishCommand.class,
       DlqCommand.class,
       SimulatorCommand.class,

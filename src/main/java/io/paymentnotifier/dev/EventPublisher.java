@@ -9,6 +9,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
@@ -17,7 +19,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
  */
 public final class EventPublisher implements AutoCloseable {
 
-  private final KafkaProducer<String, PaymentFinalized> producer;
+  private final KafkaProducer<String, byte[]> producer;
+  private final Serializer<PaymentFinalized> serializer;
   private final String topic;
   private final AtomicLong acknowledged = new AtomicLong();
   private final AtomicLong failed = new AtomicLong();
@@ -36,18 +39,21 @@ public final class EventPublisher implements AutoCloseable {
     props.put(ProducerConfig.ACKS_CONFIG, "all");
     props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
     props.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 5);
-    this.producer =
-        new KafkaProducer<>(
-            props,
-            new StringSerializer(),
-            SpecificAvroSerde.forValues(PaymentFinalized.class, registryConfig).serializer());
+    this.producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
+    this.serializer =
+        SpecificAvroSerde.forValues(PaymentFinalized.class, registryConfig).serializer();
     this.topic = topic;
   }
 
   /** Sends one event without waiting; failures are counted and the first one kept. */
   public void send(final PaymentFinalized event) {
+    sendRaw(event.getPaymentRequestId(), serializer.serialize(topic, event));
+  }
+
+  /** Sends bytes as they are, e.g. a value no Avro reader can read, to show dead-lettering. */
+  public void sendRaw(final String key, final byte[] value) {
     producer.send(
-        new ProducerRecord<>(topic, event.getPaymentRequestId(), event),
+        new ProducerRecord<>(topic, key, value),
         (metadata, error) -> {
           if (error == null) {
             acknowledged.incrementAndGet();
