@@ -11,6 +11,9 @@ import io.paymentnotifier.notify.Keys;
 import io.paymentnotifier.simulator.AlipaySimulator;
 import io.paymentnotifier.simulator.SimulatorFaults;
 import io.paymentnotifier.testing.TestKafka;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.security.KeyPair;
 import java.security.interfaces.RSAPrivateKey;
 import java.security.interfaces.RSAPublicKey;
@@ -34,7 +37,7 @@ final class NotifierStack implements AutoCloseable {
 
   final String scope = TestKafka.uniqueName("notifier-it");
   final Topics topics = Topics.defaults().withPrefix(scope + "-");
-  final Map<String, String> registry = Map.of("schema.registry.url", "mock://" + scope);
+  private Map<String, String> registry = Map.of("schema.registry.url", "mock://" + scope);
   private final KeyPair mppKeys = Keys.generateRsaPair();
   private final KeyPair alipayKeys = Keys.generateRsaPair();
   final AlipaySimulator simulator;
@@ -58,6 +61,12 @@ final class NotifierStack implements AutoCloseable {
     settings.put("retry.max.age", "2m");
   }
 
+  /** Uses this Schema Registry URL instead of the stack's mock:// scope, everywhere. */
+  NotifierStack withRegistry(final String url) {
+    registry = Map.of("schema.registry.url", url);
+    return with("schema.registry.url", url);
+  }
+
   NotifierStack with(final String key, final String value) {
     settings.put(key, value);
     return this;
@@ -65,7 +74,11 @@ final class NotifierStack implements AutoCloseable {
 
   /** A new, not yet started service instance on this stack's topics and application id. */
   NotifierService newService() {
-    final NotifierConfig config = new NotifierConfig(settings);
+    // Each instance has its own state directory, as separate machines would: a new instance
+    // restores from the changelogs, and never waits for a stopping one's directory lock.
+    final Map<String, String> instance = new HashMap<>(settings);
+    instance.put("kafka.state.dir", stateDir());
+    final NotifierConfig config = new NotifierConfig(instance);
     final HttpNotifyClient client =
         new HttpNotifyClient(
             AlipaySettings.of(
@@ -75,6 +88,14 @@ final class NotifierStack implements AutoCloseable {
                     (RSAPublicKey) alipayKeys.getPublic())
                 .withCallTimeout(CALL_TIMEOUT));
     return new NotifierService(config, client, null);
+  }
+
+  private static String stateDir() {
+    try {
+      return Files.createTempDirectory("notifier-state").toString();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** Publishes events keyed by paymentRequestId, in the Confluent wire format. */
