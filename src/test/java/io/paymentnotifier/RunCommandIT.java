@@ -51,6 +51,9 @@ class RunCommandIT {
       final ProcessBuilder run =
           new ProcessBuilder(
                   javaBinary(),
+                  // Streams' default state directory lives under the temp directory: keep it in
+                  // target/.
+                  "-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"),
                   "-cp",
                   System.getProperty("java.class.path"),
                   App.class.getName(),
