@@ -1,6 +1,6 @@
 package io.paymentnotifier;
 
-import static io.paymentnotifier.topology.Payments.aPayment;
+import static io.paymentnotifier.testing.Payments.aPayment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.paymentnotifier.avro.SpecificAvroSerde;

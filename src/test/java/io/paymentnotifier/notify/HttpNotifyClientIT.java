@@ -1,6 +1,6 @@
 package io.paymentnotifier.notify;
 
-import static io.paymentnotifier.notify.Payments.aPayment;
+import static io.paymentnotifier.testing.Payments.aPayment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.paymentnotifier.events.PaymentFinalized;
@@ -8,6 +8,7 @@ import io.paymentnotifier.simulator.AlipaySimulator;
 import io.paymentnotifier.simulator.Latency;
 import io.paymentnotifier.simulator.Outage;
 import io.paymentnotifier.simulator.SimulatorFaults;
+import io.paymentnotifier.testing.Payments;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;

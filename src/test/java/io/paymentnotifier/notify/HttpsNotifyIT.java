@@ -8,6 +8,7 @@ import io.paymentnotifier.config.NotifierConfig;
 import io.paymentnotifier.simulator.AlipaySimulator;
 import io.paymentnotifier.simulator.SimulatorFaults;
 import io.paymentnotifier.simulator.SimulatorTls;
+import io.paymentnotifier.testing.Payments;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;

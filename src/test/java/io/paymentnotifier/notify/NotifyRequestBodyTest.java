@@ -1,7 +1,7 @@
 package io.paymentnotifier.notify;
 
-import static io.paymentnotifier.notify.Payments.aPayment;
-import static io.paymentnotifier.notify.Payments.amount;
+import static io.paymentnotifier.testing.Payments.aPayment;
+import static io.paymentnotifier.testing.Payments.amount;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.paymentnotifier.events.PaymentFinalized;

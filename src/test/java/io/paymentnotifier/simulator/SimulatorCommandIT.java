@@ -9,7 +9,7 @@ import io.paymentnotifier.config.NotifierConfig;
 import io.paymentnotifier.notify.AlipaySettings;
 import io.paymentnotifier.notify.HttpNotifyClient;
 import io.paymentnotifier.notify.NotifyOutcome;
-import io.paymentnotifier.notify.Payments;
+import io.paymentnotifier.testing.Payments;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;

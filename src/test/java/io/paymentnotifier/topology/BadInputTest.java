@@ -1,6 +1,6 @@
 package io.paymentnotifier.topology;
 
-import static io.paymentnotifier.topology.Payments.aPayment;
+import static io.paymentnotifier.testing.Payments.aPayment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -3,7 +3,7 @@ package io.paymentnotifier.topology;
 import static io.paymentnotifier.notify.NotifyOutcome.Kind.ACKNOWLEDGED;
 import static io.paymentnotifier.notify.NotifyOutcome.Kind.REJECTED;
 import static io.paymentnotifier.notify.NotifyOutcome.Kind.RETRY_LATER;
-import static io.paymentnotifier.topology.Payments.aPayment;
+import static io.paymentnotifier.testing.Payments.aPayment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.paymentnotifier.events.DeadLetter;

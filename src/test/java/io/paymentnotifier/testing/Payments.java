@@ -1,24 +1,33 @@
-package io.paymentnotifier.topology;
+package io.paymentnotifier.testing;
 
 import io.paymentnotifier.events.Amount;
 import io.paymentnotifier.events.PaymentFinalized;
 import io.paymentnotifier.events.PaymentResult;
 import java.time.Instant;
+import java.util.UUID;
 
-/** Test events: a valid PaymentFinalized to start from, changed per test through its builder. */
+/**
+ * Test payments: a complete, valid, successful PaymentFinalized with the values of the Alipay+
+ * success sample (spec §4), changed per test through its builder.
+ */
 public final class Payments {
 
   private Payments() {}
 
-  /** A valid, successful payment with the given paymentRequestId. */
+  /** A valid payment with a fresh paymentRequestId. */
+  public static PaymentFinalized.Builder aPayment() {
+    return aPayment("2026" + UUID.randomUUID().toString().replace("-", "").substring(0, 16));
+  }
+
+  /** A valid payment with the given paymentRequestId; its eventId is {@code evt-<id>}. */
   public static PaymentFinalized.Builder aPayment(final String paymentRequestId) {
     return PaymentFinalized.newBuilder()
         .setEventId("evt-" + paymentRequestId)
-        .setOccurredAt(Instant.parse("2026-01-01T00:00:00Z"))
-        .setSource("payments-core")
+        .setOccurredAt(Instant.parse("2026-01-01T12:00:00Z"))
+        .setSource("test")
         .setPaymentRequestId(paymentRequestId)
         .setPaymentId("pay-" + paymentRequestId)
-        .setPaymentTime("2026-01-01T08:00:00+08:00")
+        .setPaymentTime("2020-01-01T12:01:01+08:30")
         .setPaymentResult(
             PaymentResult.newBuilder()
                 .setResultStatus("S")
