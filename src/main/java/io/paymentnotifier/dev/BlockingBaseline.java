@@ -6,9 +6,9 @@ import io.paymentnotifier.events.DeadLetter;
 import io.paymentnotifier.events.DeadLetterReason;
 import io.paymentnotifier.events.NotificationDone;
 import io.paymentnotifier.events.PaymentFinalized;
-import io.paymentnotifier.notify.CallReport;
 import io.paymentnotifier.notify.NotifyClient;
 import io.paymentnotifier.notify.NotifyOutcome;
+import io.paymentnotifier.topology.Attempts;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -73,32 +73,13 @@ public final class BlockingBaseline {
       final NotifyOutcome outcome = client.notify(event).join();
       final SpecificRecord result =
           outcome.kind() == NotifyOutcome.Kind.ACKNOWLEDGED
-              ? done(event, outcome.call())
+              ? Attempts.done(event, List.of(Attempts.of(1, outcome)))
               : deadLetter(event, outcome);
       context.forward(record.withValue(result));
     }
 
     private String topic() {
       return context.recordMetadata().map(m -> m.topic()).orElse("");
-    }
-
-    private static NotificationDone done(final PaymentFinalized event, final CallReport call) {
-      final Instant acknowledged = call.startedAt().plus(call.latency());
-      return NotificationDone.newBuilder()
-          .setPaymentRequestId(event.getPaymentRequestId())
-          .setPaymentId(event.getPaymentId())
-          .setEventId(event.getEventId())
-          .setPaymentResultStatus(event.getPaymentResult().getResultStatus())
-          .setPaymentResultCode(event.getPaymentResult().getResultCode())
-          .setAckResultStatus(call.resultStatus())
-          .setAckResultCode(call.resultCode())
-          .setAckResultMessage(call.resultMessage())
-          .setAttempts(1)
-          .setFirstAttemptAt(call.startedAt())
-          .setLastAttemptAt(call.startedAt())
-          .setAcknowledgedAt(acknowledged)
-          .setTotalLatencyMs(acknowledged.toEpochMilli() - event.getOccurredAt().toEpochMilli())
-          .build();
     }
 
     private DeadLetter deadLetter(final PaymentFinalized event, final NotifyOutcome outcome) {

@@ -9,11 +9,12 @@ import java.time.Instant;
 import java.util.List;
 
 /** Turns call reports into history entries and an acknowledged history into a done record. */
-final class Attempts {
+public final class Attempts {
 
   private Attempts() {}
 
-  static NotifyAttempt of(final int attempt, final NotifyOutcome outcome) {
+  /** The history entry of one call, numbered {@code attempt}. */
+  public static NotifyAttempt of(final int attempt, final NotifyOutcome outcome) {
     final CallReport call = outcome.call();
     return NotifyAttempt.newBuilder()
         .setAttempt(attempt)
@@ -28,7 +29,9 @@ final class Attempts {
         .build();
   }
 
-  static NotificationDone done(final PaymentFinalized event, final List<NotifyAttempt> history) {
+  /** The done record of a payment whose last attempt in {@code history} was acknowledged. */
+  public static NotificationDone done(
+      final PaymentFinalized event, final List<NotifyAttempt> history) {
     final NotifyAttempt last = history.get(history.size() - 1);
     final Instant acknowledgedAt = last.getStartedAt().plusMillis(last.getLatencyMs());
     return NotificationDone.newBuilder()
