@@ -11,7 +11,7 @@ import java.util.Optional;
  */
 public final class AckClassifier {
 
-  private final PublicKey alipayPublicKey;
+  private final VerifiedSignatures signatures;
   private final boolean acceptUnsigned;
 
   /**
@@ -23,7 +23,7 @@ public final class AckClassifier {
     if (alipayPublicKey == null && !acceptUnsigned) {
       throw new IllegalArgumentException("the Alipay+ public key is needed to verify answers");
     }
-    this.alipayPublicKey = alipayPublicKey;
+    this.signatures = alipayPublicKey == null ? null : new VerifiedSignatures(alipayPublicKey);
     this.acceptUnsigned = acceptUnsigned;
   }
 
@@ -74,14 +74,19 @@ public final class AckClassifier {
     if (header.isEmpty() || answer.responseTime() == null) {
       return acceptUnsigned ? null : "response signature missing";
     }
-    if (alipayPublicKey == null) {
+    if (signatures == null) {
       return null;
     }
     final String content =
         SignedContent.of(answer.path(), answer.clientId(), answer.responseTime(), answer.body());
-    return RsaSignatures.verify(alipayPublicKey, content, header.get().signature())
+    return signatures.verify(content, header.get().signature())
         ? null
         : "response signature invalid";
+  }
+
+  /** RSA verifications run so far: repeated answers are not verified twice. */
+  long signatureVerifications() {
+    return signatures == null ? 0 : signatures.verifications();
   }
 
   private static RetryLater retry(final CallReport report) {

@@ -75,6 +75,25 @@ class AckClassifierTest {
   }
 
   @Test
+  void shouldVerifyARepeatedAnswerOnceButStillRefuseItsSignatureOverOtherContent() {
+    // given: the same signed answer twice (same second, same body), then its signature reused
+    final AckClassifier.Answer signed = signedAnswer(ack("S", "SUCCESS"));
+    final AckClassifier.Answer reused =
+        new AckClassifier.Answer(
+            PATH, CLIENT, 200, "2026-01-01T00:00:01Z", signed.signature(), signed.body());
+    // when
+    final NotifyOutcome first = strict.classify(STARTED, LATENCY, signed);
+    final NotifyOutcome repeat = strict.classify(STARTED, LATENCY, signed);
+    final NotifyOutcome otherSecond = strict.classify(STARTED, LATENCY, reused);
+    // then
+    assertThat(first.kind()).isEqualTo(Kind.ACKNOWLEDGED);
+    assertThat(repeat.kind()).isEqualTo(Kind.ACKNOWLEDGED);
+    assertThat(otherSecond.kind()).isEqualTo(Kind.RETRY_LATER);
+    assertThat(otherSecond.call().error()).isEqualTo("response signature invalid");
+    assertThat(strict.signatureVerifications()).isEqualTo(2);
+  }
+
+  @Test
   void shouldRetryUnsignedAnswerUnlessConfiguredToAcceptIt() {
     // given
     final AckClassifier.Answer unsigned =
