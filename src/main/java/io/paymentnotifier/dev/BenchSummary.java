@@ -16,6 +16,7 @@ import java.nio.file.Path;
  * @param baseline one blocking call per record: throughput phase
  * @param baselineLatency the same at half its throughput: latency phase
  * @param real the notifier's topology: throughput phase
+ * @param realCpu the JVM's CPU use during that phase, and the JIT compiler's part of it
  * @param realLatency the same at half its throughput: latency phase
  * @param baselinePeakHeapMiB peak used heap of the JVM during the baseline phases
  * @param realPeakHeapMiB peak used heap of the JVM during the real phases
@@ -27,6 +28,7 @@ public record BenchSummary(
     LoadPhase.Result baseline,
     LoadPhase.Result baselineLatency,
     LoadPhase.Result real,
+    CpuUse.Share realCpu,
     LoadPhase.Result realLatency,
     long baselinePeakHeapMiB,
     long realPeakHeapMiB) {
@@ -71,6 +73,10 @@ public record BenchSummary(
         realLatency.p50Ms(),
         realLatency.p99Ms(),
         realPeakHeapMiB + " MiB");
+    out.printf(
+        "  during (c)'s throughput phase the JVM used %.0f%% of the %d cores, the JIT compiler"
+            + " %.0f%%%n",
+        100 * realCpu.process(), cores, 100 * realCpu.jitCompiler());
     out.printf(
         "  real / baseline = %.1f x (target >= 50)   real / signing ceiling = %.2f (target >= 0.6)%n",
         realOverBaseline(), realOverSigningCeiling());

@@ -1,0 +1,57 @@
+package io.paymentnotifier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.paymentnotifier.dev.CommandRun;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The bench command end to end, small: its figures are checked for sense, not for speed. */
+class BenchCommandIT {
+
+  @Test
+  void shouldMeasureEveryPhaseAndWriteTheSummary(@TempDir final Path dir) throws Exception {
+    // given
+    final Path json = dir.resolve("bench.json");
+    // when
+    final CommandRun run =
+        CommandRun.of(
+            "bench",
+            "--signing-seconds",
+            "1",
+            "--baseline-events",
+            "5",
+            "--events",
+            "200",
+            "--warmup-events",
+            "100",
+            "--warmup-rounds",
+            "1",
+            "--latency-seconds",
+            "1",
+            "--summary-json",
+            json.toString());
+    // then
+    assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+    assertThat(run.out())
+        .contains("real warm-up round 1:", "(c) payment-notifier topology", "real / baseline =");
+    final JsonNode summary = new ObjectMapper().readTree(json.toFile());
+    assertThat(summary.get("signingPerSecond").asDouble()).isPositive();
+    assertThat(summary.at("/baseline/finished").asLong()).isEqualTo(5);
+    assertThat(summary.at("/real/finished").asLong()).isEqualTo(200);
+    assertThat(summary.at("/realLatency/finished").asLong())
+        .isEqualTo(summary.at("/realLatency/events").asLong());
+    assertThat(summary.at("/realLatency/p99Ms").asLong())
+        .isGreaterThanOrEqualTo(summary.at("/realLatency/p50Ms").asLong())
+        .isPositive();
+    assertThat(summary.at("/realCpu/process").asDouble()).isBetween(0.0, 1.05);
+    // 200 calls at 50 ms each cannot finish at the blocking baseline's pace of at most 20/s.
+    assertThat(summary.get("realOverBaseline").asDouble()).isGreaterThan(1.0);
+    assertThat(summary.get("realOverSigningCeiling").asDouble())
+        .isEqualTo(
+            summary.at("/real/perSecond").asDouble() / summary.get("signingPerSecond").asDouble());
+  }
+}
