@@ -37,9 +37,20 @@ class BenchCommandIT {
     // then
     assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
     assertThat(run.out())
-        .contains("real warm-up round 1:", "(c) payment-notifier topology", "real / baseline =");
+        .contains(
+            "real warm-up round 1:",
+            "(a) signing ceiling:",
+            "(c) payment-notifier topology",
+            "real / baseline =");
     final JsonNode summary = new ObjectMapper().readTree(json.toFile());
-    assertThat(summary.get("signingPerSecond").asDouble()).isPositive();
+    // readings of (a) and (c) alternate, twice by default; the best of each counts
+    assertThat(summary.get("signingReadings")).hasSize(2);
+    assertThat(summary.get("realReadings")).hasSize(2);
+    assertThat(summary.get("signingPerSecond").asDouble())
+        .isPositive()
+        .isEqualTo(best(summary.get("signingReadings")));
+    assertThat(summary.at("/real/perSecond").asDouble())
+        .isEqualTo(best(summary.get("realReadings")));
     assertThat(summary.at("/baseline/finished").asLong()).isEqualTo(5);
     assertThat(summary.at("/real/finished").asLong()).isEqualTo(200);
     assertThat(summary.at("/realLatency/finished").asLong())
@@ -53,5 +64,13 @@ class BenchCommandIT {
     assertThat(summary.get("realOverSigningCeiling").asDouble())
         .isEqualTo(
             summary.at("/real/perSecond").asDouble() / summary.get("signingPerSecond").asDouble());
+  }
+
+  private static double best(final JsonNode readings) {
+    double best = 0;
+    for (final JsonNode reading : readings) {
+      best = Math.max(best, reading.asDouble());
+    }
+    return best;
   }
 }
