@@ -20,6 +20,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** Measures the notifier against the RSA signing ceiling and a blocking-call baseline. */
@@ -27,11 +28,12 @@ import picocli.CommandLine.Spec;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = {
-      "On the embedded stack, one after the other: (a) RSA-2048 signatures/s on all cores,"
+      "On the embedded stack: (a) RSA-2048 signatures/s on all cores,"
           + " (b) a topology making one blocking notifyPayment call per record, (c) the"
           + " notifier's topology (same serde, client and simulator; signed responses).",
-      "Each of (b) and (c) is warmed up, then measured: throughput (a backlog) and latency (at"
-          + " half that rate). Readings of (a) and (c) alternate; the best of each counts."
+      "(b), then (c), is warmed up, then measured: throughput (a backlog) and latency (at half"
+          + " that rate). Readings of (a) alternate with those of (c)'s throughput; the best of"
+          + " each counts."
     })
 public final class BenchCommand implements Callable<Integer> {
 
@@ -48,7 +50,10 @@ public final class BenchCommand implements Callable<Integer> {
       description = "Simulator latency (${DEFAULT-VALUE}).")
   long latencyMs;
 
-  @Option(names = "--baseline-events", defaultValue = "300", description = "(${DEFAULT-VALUE})")
+  @Option(
+      names = "--baseline-events",
+      defaultValue = "300",
+      description = "For the baseline's throughput reading (${DEFAULT-VALUE}).")
   long baselineEvents;
 
   @Option(
@@ -114,11 +119,26 @@ public final class BenchCommand implements Callable<Integer> {
     return perSecond;
   }
 
+  private void requireAtLeast(final long min, final String option, final long value) {
+    if (value < min) {
+      throw new ParameterException(
+          spec.commandLine(), option + " must be at least " + min + ", was " + value);
+    }
+  }
+
   @Override
   public Integer call() throws Exception {
     if (!verbose) {
       QuietLogs.errorsOnly();
     }
+    requireAtLeast(1, "--events", events);
+    requireAtLeast(1, "--baseline-events", baselineEvents);
+    requireAtLeast(1, "--readings", readings);
+    requireAtLeast(1, "--signing-seconds", signingSeconds);
+    requireAtLeast(1, "--latency-seconds", latencySeconds);
+    requireAtLeast(0, "--warmup-rounds", warmupRounds);
+    requireAtLeast(1, "--warmup-events", warmupEvents);
+    requireAtLeast(0, "--latency-ms", latencyMs);
     final PrintWriter out = spec.commandLine().getOut();
     final int cores = Runtime.getRuntime().availableProcessors();
     final PrivateKey signingKey = Keys.generateRsaPair().getPrivate();
@@ -141,6 +161,7 @@ public final class BenchCommand implements Callable<Integer> {
       out.println("(c) payment-notifier topology, each reading after one of (a)");
       final List<Double> signing = new ArrayList<>();
       final List<BenchSystem.Reading> real = new ArrayList<>();
+      final BenchSystem.Reading best;
       final LoadPhase.Result realLatency;
       final long realHeap;
       try (BenchSystem system = BenchSystem.real(stack, out)) {
@@ -151,13 +172,10 @@ public final class BenchCommand implements Callable<Integer> {
           signing.add(signingCeiling(out, signingKey, cores));
           real.add(system.throughput(events));
         }
-        final BenchSystem.Reading best =
-            real.stream().max(Comparator.comparingDouble(r -> r.result().perSecond())).get();
+        best = real.stream().max(Comparator.comparingDouble(r -> r.result().perSecond())).get();
         realLatency = system.latency(best.result().perSecond() / 2, latencyPhase);
         realHeap = system.peakHeapMiB();
       }
-      final BenchSystem.Reading best =
-          real.stream().max(Comparator.comparingDouble(r -> r.result().perSecond())).get();
       final BenchSummary summary =
           new BenchSummary(
               cores,

@@ -66,6 +66,16 @@ class BenchCommandIT {
             summary.at("/real/perSecond").asDouble() / summary.get("signingPerSecond").asDouble());
   }
 
+  @Test
+  void shouldRefuseAReadingCountBelowOneBeforeStartingAnything() {
+    // when
+    final CommandRun run = CommandRun.of("bench", "--readings", "0");
+    // then
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("--readings must be at least 1, was 0");
+    assertThat(run.out()).doesNotContain("Starting the embedded stack");
+  }
+
   private static double best(final JsonNode readings) {
     double best = 0;
     for (final JsonNode reading : readings) {
