@@ -20,7 +20,7 @@ import java.util.stream.Collectors;
  * @param realReadings the notifier's topology: every throughput reading, in order
  * @param real the best of those readings
  * @param realCpu the JVM's CPU use during the best reading, and the JIT compiler's part of it
- * @param realLatency the notifier at half its best throughput: latency phase
+ * @param realLatency the notifier at half its lowest throughput reading: latency phase
  * @param baselinePeakHeapMiB peak used heap of the JVM during the baseline phases
  * @param realPeakHeapMiB peak used heap of the JVM during the real phases
  */
