@@ -11,6 +11,7 @@ import io.paymentnotifier.notify.Keys;
 import io.paymentnotifier.simulator.AlipaySimulator;
 import io.paymentnotifier.simulator.SimulatorFaults;
 import io.paymentnotifier.testing.TestKafka;
+import io.paymentnotifier.topology.NotificationObserver;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -74,6 +75,11 @@ final class NotifierStack implements AutoCloseable {
 
   /** A new, not yet started service instance on this stack's topics and application id. */
   NotifierService newService() {
+    return newService(null);
+  }
+
+  /** The same, telling {@code observer} what it does (null: nobody). */
+  NotifierService newService(final NotificationObserver observer) {
     // Each instance has its own state directory, as separate machines would: a new instance
     // restores from the changelogs, and never waits for a stopping one's directory lock.
     final Map<String, String> instance = new HashMap<>(settings);
@@ -87,7 +93,7 @@ final class NotifierStack implements AutoCloseable {
                     (RSAPrivateKey) mppKeys.getPrivate(),
                     (RSAPublicKey) alipayKeys.getPublic())
                 .withCallTimeout(CALL_TIMEOUT));
-    return new NotifierService(config, client, null);
+    return new NotifierService(config, client, observer);
   }
 
   private static String stateDir() {

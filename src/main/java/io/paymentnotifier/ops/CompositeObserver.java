@@ -60,6 +60,12 @@ public final class CompositeObserver implements NotificationObserver {
   }
 
   @Override
+  public void retryHeld(
+      final String paymentRequestId, final int attempt, final Instant scheduledAt) {
+    each(o -> o.retryHeld(paymentRequestId, attempt, scheduledAt));
+  }
+
+  @Override
   public void retryReleased(final int attempt, final Instant firstScheduledAt) {
     each(o -> o.retryReleased(attempt, firstScheduledAt));
   }

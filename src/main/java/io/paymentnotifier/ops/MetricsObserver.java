@@ -116,6 +116,12 @@ public final class MetricsObserver implements NotificationObserver {
   }
 
   @Override
+  public void retryHeld(
+      final String paymentRequestId, final int attempt, final Instant scheduledAt) {
+    pendingRetries.held(paymentRequestId, attempt, scheduledAt);
+  }
+
+  @Override
   public void retryReleased(final String paymentRequestId, final int attempt) {
     pendingRetries.released(paymentRequestId);
   }

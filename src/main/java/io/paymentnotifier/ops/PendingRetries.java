@@ -40,7 +40,12 @@ final class PendingRetries {
   }
 
   void scheduled(final String paymentRequestId, final int attempt) {
-    final Pending pending = new Pending(MetricNames.attemptLabel(attempt), clock.instant());
+    held(paymentRequestId, attempt, clock.instant());
+  }
+
+  /** A retry waiting since {@code scheduledAt}, now held here; a known id is replaced. */
+  void held(final String paymentRequestId, final int attempt, final Instant scheduledAt) {
+    final Pending pending = new Pending(MetricNames.attemptLabel(attempt), scheduledAt);
     final Pending replaced = byPayment.put(paymentRequestId, pending);
     if (replaced != null) {
       counter(replaced.attemptLabel()).decrementAndGet();
@@ -48,7 +53,7 @@ final class PendingRetries {
     counter(pending.attemptLabel()).incrementAndGet();
   }
 
-  /** Unknown ids are ignored: a retry restored from another instance was never seen scheduled. */
+  /** Unknown ids are ignored: a retry may leave before this instance announced it. */
   void released(final String paymentRequestId) {
     final Pending pending = byPayment.remove(paymentRequestId);
     if (pending != null) {

@@ -34,6 +34,15 @@ public interface NotificationObserver {
   default void retryScheduled(
       final String paymentRequestId, final int attempt, final Instant due) {}
 
+  /**
+   * A retry already waiting when this instance took it on: restored with its task (a rebalance or a
+   * restart) or adopted from the retry topic. Not a newly scheduled retry; it is released like one.
+   *
+   * @param scheduledAt when it started waiting, as near as is known
+   */
+  default void retryHeld(
+      final String paymentRequestId, final int attempt, final Instant scheduledAt) {}
+
   /** A scheduled retry left the schedule (it was attempted, or its task moved away). */
   default void retryReleased(final int attempt, final Instant firstScheduledAt) {}
 

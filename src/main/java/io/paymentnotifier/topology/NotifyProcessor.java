@@ -1,6 +1,7 @@
 package io.paymentnotifier.topology;
 
 import io.paymentnotifier.dlq.Origin;
+import io.paymentnotifier.events.NotifyAttempt;
 import io.paymentnotifier.events.PaymentFinalized;
 import io.paymentnotifier.events.PendingNotification;
 import io.paymentnotifier.retry.RetrySchedule;
@@ -13,6 +14,8 @@ import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Starts notifyPayment calls without waiting for them: each notification is written to the
@@ -23,6 +26,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * says is in flight is called again (Alipay+ is idempotent on paymentRequestId).
  */
 final class NotifyProcessor implements Processor<String, SpecificRecord, String, Completion> {
+
+  private static final Logger LOG = LoggerFactory.getLogger(NotifyProcessor.class);
 
   static final Duration COMPLETION_POLL_INTERVAL = Duration.ofMillis(25);
   private static final int RELEASE_BATCH = 1_000;
@@ -76,18 +81,36 @@ final class NotifyProcessor implements Processor<String, SpecificRecord, String,
     routeCompletions();
   }
 
-  /** Calls again every notification the store says is in flight but no call of ours runs for. */
+  /**
+   * Calls again every notification the store says is in flight but no call of ours runs for, and
+   * announces the retries waiting in this task, which may have been scheduled by another instance.
+   */
   private void resumeInFlight() {
     final List<PendingNotification> orphans = new java.util.ArrayList<>();
+    final Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
     try (var it = inFlight.all()) {
       it.forEachRemaining(
           kv -> {
-            if (kv.value.getDueAt() == null && !calls.running(kv.key)) {
+            if (kv.value.getDueAt() != null) {
+              calls
+                  .observer()
+                  .retryHeld(kv.key, kv.value.getAttempt(), waitingSince(kv.value, now));
+            } else if (!calls.running(kv.key)) {
               orphans.add(kv.value);
             }
           });
     }
     orphans.forEach(calls::start);
+  }
+
+  /** When a waiting retry started waiting: the end of its last attempt. */
+  private static Instant waitingSince(final PendingNotification retry, final Instant now) {
+    final List<NotifyAttempt> history = retry.getHistory();
+    if (history.isEmpty()) {
+      return now;
+    }
+    final NotifyAttempt last = history.get(history.size() - 1);
+    return last.getStartedAt().plusMillis(last.getLatencyMs());
   }
 
   private void releaseDueRetries() {
@@ -125,8 +148,23 @@ final class NotifyProcessor implements Processor<String, SpecificRecord, String,
         : notification.getHistory().get(0).getStartedAt();
   }
 
+  /**
+   * The task stops here (it moves to another instance, or the instance stops): its waiting retries
+   * are no longer this instance's to count.
+   */
   @Override
   public void close() {
     calls.dropPending();
+    try (var it = inFlight.all()) {
+      it.forEachRemaining(
+          kv -> {
+            if (kv.value.getDueAt() != null) {
+              calls.observer().retryReleased(kv.key, kv.value.getAttempt());
+            }
+          });
+    } catch (RuntimeException e) {
+      // A task closed dirty may have lost its store; only the gauge is at stake.
+      LOG.debug("Could not hand over the retry gauge of a closing task: {}", e.toString());
+    }
   }
 }

@@ -31,6 +31,7 @@ final class RetryIntake implements Processor<byte[], byte[], String, SpecificRec
 
   private final Deserializer<NotificationRetry> deserializer;
   private final DeadLetterSink deadLetters;
+  private final NotificationObserver observer;
   private ProcessorContext<String, SpecificRecord> context;
   private KeyValueStore<String, PendingNotification> inFlight;
   private RetrySchedule schedule;
@@ -40,6 +41,7 @@ final class RetryIntake implements Processor<byte[], byte[], String, SpecificRec
       final Deserializer<NotificationRetry> deserializer, final NotificationObserver observer) {
     this.deserializer = deserializer;
     this.deadLetters = new DeadLetterSink(observer);
+    this.observer = observer;
   }
 
   @Override
@@ -75,6 +77,8 @@ final class RetryIntake implements Processor<byte[], byte[], String, SpecificRec
     } else if (active == null) {
       LOG.info("Adopting a retry of {} the in-flight store did not know", id);
       inFlight.put(id, waiting);
+      observer.retryHeld(
+          id, waiting.getAttempt(), Instant.ofEpochMilli(context.currentSystemTimeMs()));
     } else if (active.getDueAt() == null || active.getAttempt() != retry.getNextAttempt()) {
       LOG.debug("Dropped a stale retry record of {} (attempt {})", id, retry.getNextAttempt());
       return;

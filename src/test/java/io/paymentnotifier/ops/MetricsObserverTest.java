@@ -162,6 +162,25 @@ class MetricsObserverTest {
   }
 
   @Test
+  void shouldCountARetryTakenOverAsPendingSinceItsOwnTimeButNotAsNewlyScheduled() {
+    // given: another instance scheduled p-1 a minute ago; this one restored it with the task
+    final Instant scheduledElsewhere = clock.instant().minusSeconds(60);
+
+    // when
+    observer.retryHeld("p-1", 3, scheduledElsewhere);
+    observer.retryHeld("p-1", 3, scheduledElsewhere);
+    final String held = registry.scrape();
+    observer.retryReleased("p-1", 3);
+
+    // then
+    assertThat(held)
+        .contains("notifier_retries_pending{attempt=\"3\"} 1.0")
+        .contains("notifier_retries_oldest_pending_age_seconds 60.0")
+        .doesNotContain("notifier_retries_scheduled_total{attempt=\"3\"}");
+    assertThat(registry.scrape()).contains("notifier_retries_pending{attempt=\"3\"} 0.0");
+  }
+
+  @Test
   void shouldCountResponseSignatureFailuresAndSkippedDuplicates() {
     // when
     observer.callCompleted(aRetryLater(aCall(200, "SUCCESS", 20, "bad response signature")));

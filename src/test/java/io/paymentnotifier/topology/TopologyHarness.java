@@ -53,14 +53,25 @@ final class TopologyHarness implements AutoCloseable {
   }
 
   TopologyHarness(final RetryPolicy policy, final int maxInFlight, final TopologySerdes custom) {
+    this(policy, maxInFlight, custom, NotificationObserver.NONE);
+  }
+
+  TopologyHarness(final RetryPolicy policy, final NotificationObserver observer) {
+    this(policy, 256, null, observer);
+  }
+
+  private TopologyHarness(
+      final RetryPolicy policy,
+      final int maxInFlight,
+      final TopologySerdes custom,
+      final NotificationObserver observer) {
     calls = new InFlightCalls(maxInFlight);
     serdes =
         custom != null
             ? custom
             : TopologySerdes.fromRegistry(Map.of("schema.registry.url", "mock://" + scope));
     final TopologyDeps deps =
-        new TopologyDeps(
-            TOPICS, serdes, client, calls, policy, DEDUP_WINDOW, NotificationObserver.NONE);
+        new TopologyDeps(TOPICS, serdes, client, calls, policy, DEDUP_WINDOW, observer);
     topology = NotificationTopology.build(deps);
     driver = new TopologyTestDriver(topology, props(), now);
     final StringSerializer keys = new StringSerializer();
