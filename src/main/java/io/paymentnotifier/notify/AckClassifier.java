@@ -72,7 +72,7 @@ public final class AckClassifier {
   private String signatureProblem(final Answer answer) {
     final Optional<SignatureHeader> header = SignatureHeader.parse(answer.signature());
     if (header.isEmpty() || answer.responseTime() == null) {
-      return acceptUnsigned ? null : "response signature missing";
+      return acceptUnsigned ? null : CallReport.SIGNATURE_MISSING;
     }
     if (signatures == null) {
       return null;
@@ -81,7 +81,7 @@ public final class AckClassifier {
         SignedContent.of(answer.path(), answer.clientId(), answer.responseTime(), answer.body());
     return signatures.verify(content, header.get().signature())
         ? null
-        : "response signature invalid";
+        : CallReport.SIGNATURE_INVALID;
   }
 
   /** RSA verifications run so far: repeated answers are not verified twice. */

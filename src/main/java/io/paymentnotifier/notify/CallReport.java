@@ -21,4 +21,16 @@ public record CallReport(
     String resultStatus,
     String resultCode,
     String resultMessage,
-    String error) {}
+    String error) {
+
+  /** The error of an answer without a signature, or without the Response-Time it covers. */
+  public static final String SIGNATURE_MISSING = "response signature missing";
+
+  /** The error of an answer whose signature does not verify with the Alipay+ public key. */
+  public static final String SIGNATURE_INVALID = "response signature invalid";
+
+  /** True when an answer was refused for its signature alone (a key mismatch, or tampering). */
+  public boolean signatureRefused() {
+    return SIGNATURE_MISSING.equals(error) || SIGNATURE_INVALID.equals(error);
+  }
+}

@@ -73,7 +73,7 @@ public final class MetricsObserver implements NotificationObserver {
     if (call.latency() != null) {
       latencyTimer(kind).record(call.latency());
     }
-    if (isSignatureFailure(call)) {
+    if (call.signatureRefused()) {
       signatureFailures.increment();
     }
   }
@@ -145,13 +145,5 @@ public final class MetricsObserver implements NotificationObserver {
     }
     final NotifyAttempt last = history.get(history.size() - 1);
     return resultCodes.of(last.getResultCode(), last.getHttpStatus());
-  }
-
-  /**
-   * The notify client reports a missing or bad answer signature only in the call's error text
-   * ("response signature missing" / "response signature invalid", see notify.AckClassifier).
-   */
-  static boolean isSignatureFailure(final CallReport call) {
-    return call.error() != null && call.error().toLowerCase(Locale.ROOT).contains("signature");
   }
 }

@@ -13,6 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.paymentnotifier.events.DeadLetterReason;
+import io.paymentnotifier.notify.CallReport;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -183,14 +184,18 @@ class MetricsObserverTest {
   @Test
   void shouldCountResponseSignatureFailuresAndSkippedDuplicates() {
     // when
-    observer.callCompleted(aRetryLater(aCall(200, "SUCCESS", 20, "bad response signature")));
+    observer.callCompleted(aRetryLater(aCall(200, "SUCCESS", 20, CallReport.SIGNATURE_INVALID)));
+    observer.callCompleted(aRetryLater(aCall(200, "SUCCESS", 20, CallReport.SIGNATURE_MISSING)));
     observer.callCompleted(aRetryLater(aCall(503, null, 20, "HTTP 503")));
+    // a TLS failure is a connection problem, not an Alipay+ answer refused for its signature
+    observer.callCompleted(
+        aRetryLater(aCall(null, null, 20, "SSLHandshakeException: signature check failed")));
     observer.duplicateSkipped("p-1");
     observer.duplicateSkipped("p-1");
 
     // then
     assertThat(registry.scrape())
-        .contains("notifier_response_signature_failures_total 1.0")
+        .contains("notifier_response_signature_failures_total 2.0")
         .contains("notifier_duplicates_skipped_total 2.0");
   }
 
