@@ -153,7 +153,7 @@ public final class NotifierService implements AutoCloseable {
    * reprocesses from the last commit; anything else is a bug or bad state and stops the client, so
    * health checks and the exit code show it instead of a thread failing in a loop.
    */
-  private static StreamThreadExceptionResponse onStreamThreadFailure(final Throwable error) {
+  static StreamThreadExceptionResponse onStreamThreadFailure(final Throwable error) {
     for (Throwable t = error; t != null; t = t.getCause()) {
       if (t instanceof RetriableException) {
         LOG.warn("Stream thread failed on a retriable error, replacing it: {}", t.toString());
