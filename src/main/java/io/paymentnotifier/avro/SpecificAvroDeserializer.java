@@ -23,8 +23,7 @@ public class SpecificAvroDeserializer<T extends SpecificRecord> implements Deser
 
   private final ConcurrentMap<Integer, DatumReader<T>> readers = new ConcurrentHashMap<>();
   private final Class<T> type;
-  private SchemaRegistryClient client;
-  private boolean ownsClient;
+  private final RegistryClientRef registry;
 
   /** A deserializer that reads each record as the generated class named by its writer schema. */
   public SpecificAvroDeserializer() {
@@ -37,29 +36,22 @@ public class SpecificAvroDeserializer<T extends SpecificRecord> implements Deser
    */
   public SpecificAvroDeserializer(final Class<T> type, final SchemaRegistryClient client) {
     this.type = type;
-    this.client = client;
+    this.registry = new RegistryClientRef(client);
   }
 
   /** Shares a registry client the caller owns (the serde's), unless one was given already. */
   void useClient(final SchemaRegistryClient shared) {
-    if (client == null) {
-      client = shared;
-    }
+    registry.shareIfMissing(shared);
   }
 
   @Override
   public void close() {
-    if (ownsClient) {
-      SchemaRegistryClients.close(client);
-    }
+    registry.close();
   }
 
   @Override
   public void configure(final Map<String, ?> configs, final boolean isKey) {
-    if (client == null) {
-      ownsClient = true;
-      client = SchemaRegistryClients.create(new AvroSerdeConfig(configs));
-    }
+    registry.createIfMissing(new AvroSerdeConfig(configs));
   }
 
   @Override
@@ -67,7 +59,7 @@ public class SpecificAvroDeserializer<T extends SpecificRecord> implements Deser
     if (data == null) {
       return null;
     }
-    if (client == null) {
+    if (registry.get() == null) {
       throw new IllegalStateException("configure() the deserializer before use");
     }
     final int id = WireFormat.schemaId(data);
@@ -102,7 +94,7 @@ public class SpecificAvroDeserializer<T extends SpecificRecord> implements Deser
 
   private Schema writerSchema(final int id) {
     try {
-      return client.schemaById(id);
+      return registry.get().schemaById(id);
     } catch (final SchemaRegistryException e) {
       if (e.isNotFound()) {
         throw new UnreadableRecordException("Schema id " + id + " is unknown to the registry", e);

@@ -14,8 +14,7 @@ public class SpecificAvroSerde<T extends SpecificRecord> implements Serde<T> {
 
   private final SpecificAvroSerializer<T> serializer;
   private final SpecificAvroDeserializer<T> deserializer;
-  private final boolean clientGiven;
-  private SchemaRegistryClient ownedClient;
+  private final RegistryClientRef registry;
 
   /** A serde whose registry and record classes come from its configuration and the bytes. */
   public SpecificAvroSerde() {
@@ -27,10 +26,9 @@ public class SpecificAvroSerde<T extends SpecificRecord> implements Serde<T> {
    * client} (null: the registry {@code schema.registry.url} names).
    */
   public SpecificAvroSerde(final Class<T> type, final SchemaRegistryClient client) {
-    this.serializer =
-        client == null ? new SpecificAvroSerializer<>() : new SpecificAvroSerializer<>(client);
+    this.serializer = new SpecificAvroSerializer<>(client);
     this.deserializer = new SpecificAvroDeserializer<>(type, client);
-    this.clientGiven = client != null;
+    this.registry = new RegistryClientRef(client);
   }
 
   /** A configured value serde for {@code type}, in one line. */
@@ -54,12 +52,10 @@ public class SpecificAvroSerde<T extends SpecificRecord> implements Serde<T> {
 
   @Override
   public void configure(final Map<String, ?> configs, final boolean isKey) {
-    if (!clientGiven && ownedClient == null) {
-      // One client (one connection pool, one cache) for both halves.
-      ownedClient = SchemaRegistryClients.create(new AvroSerdeConfig(configs));
-      serializer.useClient(ownedClient);
-      deserializer.useClient(ownedClient);
-    }
+    // One client (one connection pool, one cache) for both halves.
+    final SchemaRegistryClient client = registry.createIfMissing(new AvroSerdeConfig(configs));
+    serializer.useClient(client);
+    deserializer.useClient(client);
     serializer.configure(configs, isKey);
     deserializer.configure(configs, isKey);
   }
@@ -68,7 +64,7 @@ public class SpecificAvroSerde<T extends SpecificRecord> implements Serde<T> {
   public void close() {
     serializer.close();
     deserializer.close();
-    SchemaRegistryClients.close(ownedClient);
+    registry.close();
   }
 
   @Override

@@ -25,33 +25,30 @@ public class SpecificAvroSerializer<T extends SpecificRecord> implements Seriali
 
   private final ConcurrentMap<SubjectSchema, Integer> ids = new ConcurrentHashMap<>();
   private final ConcurrentMap<Schema, DatumWriter<T>> writers = new ConcurrentHashMap<>();
-  private SchemaRegistryClient client;
-  private boolean ownsClient;
+  private final RegistryClientRef registry;
   private AvroSerdeConfig config;
   private SubjectNameStrategy strategy;
   private boolean isKey;
   private LatestVersionWriter latestVersionWriter;
 
   /** A serializer whose registry comes from {@code schema.registry.url} at configure time. */
-  public SpecificAvroSerializer() {}
+  public SpecificAvroSerializer() {
+    this(null);
+  }
 
   /** A serializer that uses this registry whatever the URL says. */
   public SpecificAvroSerializer(final SchemaRegistryClient client) {
-    this.client = client;
+    this.registry = new RegistryClientRef(client);
   }
 
   /** Shares a registry client the caller owns (the serde's), unless one was given already. */
   void useClient(final SchemaRegistryClient shared) {
-    if (client == null) {
-      client = shared;
-    }
+    registry.shareIfMissing(shared);
   }
 
   @Override
   public void close() {
-    if (ownsClient) {
-      SchemaRegistryClients.close(client);
-    }
+    registry.close();
   }
 
   @Override
@@ -69,10 +66,7 @@ public class SpecificAvroSerializer<T extends SpecificRecord> implements Seriali
             ? new LatestVersionWriter(
                 config.getBoolean(AvroSerdeConfig.LATEST_COMPATIBILITY_STRICT))
             : null;
-    if (client == null) {
-      ownsClient = true;
-      client = SchemaRegistryClients.create(config);
-    }
+    registry.createIfMissing(config);
   }
 
   @Override
@@ -87,7 +81,7 @@ public class SpecificAvroSerializer<T extends SpecificRecord> implements Seriali
     final SubjectSchema key = new SubjectSchema(strategy.subject(topic, isKey, schema), schema);
     try {
       if (latestVersionWriter != null) {
-        final RegisteredSchema latest = client.latest(key.subject());
+        final RegisteredSchema latest = registry.get().latest(key.subject());
         if (!latest.schema().equals(schema)) {
           return framed(latest.id(), latestVersionWriter.write(data, latest));
         }
@@ -118,14 +112,14 @@ public class SpecificAvroSerializer<T extends SpecificRecord> implements Seriali
 
   private int resolveId(final SubjectSchema key) {
     if (config.getBoolean(AvroSerdeConfig.AUTO_REGISTER)) {
-      return client.register(key.subject(), key.schema());
+      return registry.get().register(key.subject(), key.schema());
     }
     final int fixedId = config.getInt(AvroSerdeConfig.USE_SCHEMA_ID);
     if (fixedId >= 0) {
       return fixedId;
     }
     try {
-      return client.idOf(key.subject(), key.schema());
+      return registry.get().idOf(key.subject(), key.schema());
     } catch (final SchemaRegistryException e) {
       if (e.isNotFound()) {
         throw new SerializationException(
