@@ -21,6 +21,8 @@ public final class FlowConfigDef {
 
   private FlowConfigDef() {}
 
+  // One entry per key: a table, not logic.
+  @SuppressWarnings("checkstyle:methodlength")
   static void define(final ConfigDef def) {
     def.define(
             MAX_IN_FLIGHT_CONFIG,

@@ -34,11 +34,15 @@ public final class NotificationTopology {
 
   /** Builds the topology; every processor, store and sink has the name in ProcessorNames. */
   public static Topology build(final TopologyDeps deps) {
-    final TopologySerdes serdes = deps.serdes();
-    final NotificationObserver observer = deps.observer();
-    final CallStarter.Factory callStarters =
-        CallStarter.factory(deps.client(), deps.calls(), observer);
     final Topology topology = new Topology();
+    addSources(topology, deps);
+    addProcessors(topology, deps);
+    addStores(topology, deps.dedupWindow());
+    addSinks(topology, deps);
+    return topology;
+  }
+
+  private static void addSources(final Topology topology, final TopologyDeps deps) {
     topology
         .addSource(
             PAYMENT_EVENTS_SOURCE,
@@ -49,7 +53,15 @@ public final class NotificationTopology {
             RETRY_SOURCE,
             Serdes.ByteArray().deserializer(),
             Serdes.ByteArray().deserializer(),
-            deps.topics().retry())
+            deps.topics().retry());
+  }
+
+  private static void addProcessors(final Topology topology, final TopologyDeps deps) {
+    final TopologySerdes serdes = deps.serdes();
+    final NotificationObserver observer = deps.observer();
+    final CallStarter.Factory callStarters =
+        CallStarter.factory(deps.client(), deps.calls(), observer);
+    topology
         .addProcessor(
             DECODE_PAYMENT,
             () -> new PaymentDecoder(serdes.payment().deserializer(), observer),
@@ -63,7 +75,10 @@ public final class NotificationTopology {
             SCHEDULE_RETRY,
             () -> new RetryIntake(serdes.retry().deserializer(), observer),
             RETRY_SOURCE);
-    addStores(topology, deps.dedupWindow());
+  }
+
+  private static void addSinks(final Topology topology, final TopologyDeps deps) {
+    final TopologySerdes serdes = deps.serdes();
     topology
         .addSink(
             DONE_SINK,
@@ -86,7 +101,6 @@ public final class NotificationTopology {
             DEDUP_PAYMENT,
             ROUTE_OUTCOME,
             SCHEDULE_RETRY);
-    return topology;
   }
 
   private static void addStores(final Topology topology, final Duration dedupWindow) {

@@ -114,13 +114,17 @@ final class OutcomeRouter implements Processor<String, Completion, String, Speci
             .setDueAt(due.get())
             .setHistory(history)
             .build();
+    sendRetry(id, retry, now);
+    observer.retryScheduled(id, next, due.get());
+  }
+
+  private void sendRetry(final String id, final NotificationRetry retry, final Instant now) {
     final Headers headers = new RecordHeaders();
-    NotifierHeaders.add(headers, NotifierHeaders.RETRY_ATTEMPT, next);
-    NotifierHeaders.add(headers, NotifierHeaders.RETRY_NOT_BEFORE, due.get());
+    NotifierHeaders.add(headers, NotifierHeaders.RETRY_ATTEMPT, retry.getNextAttempt());
+    NotifierHeaders.add(headers, NotifierHeaders.RETRY_NOT_BEFORE, retry.getDueAt());
     context.forward(
         new Record<String, SpecificRecord>(id, retry, now.toEpochMilli(), headers),
         ProcessorNames.RETRY_SINK);
-    observer.retryScheduled(id, next, due.get());
   }
 
   private void deadLetter(

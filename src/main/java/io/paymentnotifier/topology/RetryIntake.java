@@ -59,13 +59,7 @@ final class RetryIntake implements Processor<byte[], byte[], String, SpecificRec
     try {
       retry = Decoding.read(deserializer, origin.topic(), record.headers(), record.value());
     } catch (UnreadableRecordException e) {
-      final Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
-      final String key =
-          record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8);
-      deadLetters.send(
-          context,
-          key,
-          DeadLetters.undeserializable(record.key(), record.value(), origin, e.getMessage(), now));
+      deadLetterUnreadable(record, origin, e);
       return;
     }
     final String id = retry.getEvent().getPaymentRequestId();
@@ -84,6 +78,17 @@ final class RetryIntake implements Processor<byte[], byte[], String, SpecificRec
       return;
     }
     schedule.add(waiting);
+  }
+
+  private void deadLetterUnreadable(
+      final Record<byte[], byte[]> record, final Origin origin, final UnreadableRecordException e) {
+    final Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
+    final String key =
+        record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8);
+    deadLetters.send(
+        context,
+        key,
+        DeadLetters.undeserializable(record.key(), record.value(), origin, e.getMessage(), now));
   }
 
   private boolean isDone(final String id) {

@@ -1,7 +1,7 @@
 package io.paymentnotifier.avro;
 
-import static io.paymentnotifier.avro.SamplePayments.aPaymentFinalized;
 import static io.paymentnotifier.avro.ScriptedRegistryServer.json;
+import static io.paymentnotifier.testing.Payments.aPayment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -91,6 +91,6 @@ class DeserializerOverRestTest {
                 "schema.registry.url", "mock://deserializer-over-rest",
                 "auto.register.schemas", "false",
                 "use.schema.id", "7"));
-    return writer.serializer().serialize("t", aPaymentFinalized("p-7").build());
+    return writer.serializer().serialize("t", aPayment("p-7").build());
   }
 }

@@ -1,6 +1,6 @@
 package io.paymentnotifier.avro;
 
-import static io.paymentnotifier.avro.SamplePayments.aPaymentFinalized;
+import static io.paymentnotifier.testing.Payments.aPayment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.paymentnotifier.events.PaymentFinalized;
@@ -33,7 +33,7 @@ class SchemaEvolutionReadTest {
   void shouldReadAnEventWrittenByAnOlderSchemaWithoutAnOptionalField() throws IOException {
     // given
     final Schema older = withoutField(PaymentFinalized.SCHEMA$, "notifyUrl");
-    final PaymentFinalized event = aPaymentFinalized("p-old").build();
+    final PaymentFinalized event = aPayment("p-old").build();
     final byte[] bytes = written(older, event);
     // when
     final PaymentFinalized read = serde.deserializer().deserialize("t", bytes);
@@ -46,7 +46,7 @@ class SchemaEvolutionReadTest {
   void shouldIgnoreAFieldANewerWriterAdded() throws IOException {
     // given
     final Schema newer = withExtraField(PaymentFinalized.SCHEMA$);
-    final PaymentFinalized event = aPaymentFinalized("p-new").setNotifyUrl("https://x/n").build();
+    final PaymentFinalized event = aPayment("p-new").setNotifyUrl("https://x/n").build();
     final byte[] bytes = written(newer, event);
     // when
     final PaymentFinalized read = serde.deserializer().deserialize("t", bytes);

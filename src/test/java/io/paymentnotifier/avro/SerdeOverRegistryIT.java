@@ -1,9 +1,9 @@
 package io.paymentnotifier.avro;
 
-import static io.paymentnotifier.avro.SamplePayments.aPaymentFinalized;
+import static io.paymentnotifier.testing.Payments.aPayment;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.paymentnotifier.dev.SchemaRegistryServer;
+import io.paymentnotifier.devstack.registry.SchemaRegistryServer;
 import io.paymentnotifier.events.PaymentFinalized;
 import io.paymentnotifier.testing.TestKafka;
 import java.nio.ByteBuffer;
@@ -45,7 +45,7 @@ class SerdeOverRegistryIT {
     final Map<String, String> registryConfig = Map.of("schema.registry.url", registry.url());
     final List<PaymentFinalized> sent = new ArrayList<>();
     for (int i = 0; i < EVENTS; i++) {
-      sent.add(aPaymentFinalized("p-" + i).build());
+      sent.add(aPayment("p-" + i).build());
     }
     // when
     try (SpecificAvroSerde<PaymentFinalized> serde =

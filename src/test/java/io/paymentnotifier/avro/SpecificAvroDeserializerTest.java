@@ -1,6 +1,6 @@
 package io.paymentnotifier.avro;
 
-import static io.paymentnotifier.avro.SamplePayments.aPaymentFinalized;
+import static io.paymentnotifier.testing.Payments.aPayment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -114,7 +114,7 @@ class SpecificAvroDeserializerTest {
   }
 
   private byte[] validBytes() {
-    return serde.serializer().serialize("t", aPaymentFinalized("p-1").build());
+    return serde.serializer().serialize("t", aPayment("p-1").build());
   }
 
   /** A registry whose lookups by id fail as an unreachable one does while {@code down}. */

@@ -1,6 +1,6 @@
 package io.paymentnotifier.avro;
 
-import static io.paymentnotifier.avro.SamplePayments.aPaymentFinalized;
+import static io.paymentnotifier.testing.Payments.aPayment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -28,7 +28,7 @@ class SpecificAvroSerdeTest {
     // given
     final SpecificAvroSerde<PaymentFinalized> serde =
         SpecificAvroSerde.forValues(PaymentFinalized.class, config);
-    final PaymentFinalized event = aPaymentFinalized("p-1").build();
+    final PaymentFinalized event = aPayment("p-1").build();
     // when
     final byte[] bytes = serde.serializer().serialize("payments", event);
     final PaymentFinalized read = serde.deserializer().deserialize("payments", bytes);
@@ -41,7 +41,7 @@ class SpecificAvroSerdeTest {
     // given
     final SpecificAvroSerde<PaymentFinalized> serde = new SpecificAvroSerde<>();
     serde.configure(config, false);
-    final PaymentFinalized event = aPaymentFinalized("p-1").build();
+    final PaymentFinalized event = aPayment("p-1").build();
     // when
     final PaymentFinalized read =
         serde.deserializer().deserialize("t", serde.serializer().serialize("t", event));
@@ -55,7 +55,7 @@ class SpecificAvroSerdeTest {
     final SpecificAvroSerde<PaymentFinalized> serde =
         SpecificAvroSerde.forValues(PaymentFinalized.class, config);
     // when
-    final byte[] bytes = serde.serializer().serialize("payments", aPaymentFinalized("p").build());
+    final byte[] bytes = serde.serializer().serialize("payments", aPayment("p").build());
     // then
     final int registeredId =
         MockSchemaRegistry.clientForScope(scope).idOf("payments-value", PaymentFinalized.SCHEMA$);
@@ -101,8 +101,7 @@ class SpecificAvroSerdeTest {
             PaymentFinalized.class,
             Map.of("schema.registry.url", "mock://" + scope, "auto.register.schemas", "false"));
     // when / then
-    assertThatThrownBy(
-            () -> serde.serializer().serialize("payments", aPaymentFinalized("p").build()))
+    assertThatThrownBy(() -> serde.serializer().serialize("payments", aPayment("p").build()))
         .isInstanceOf(SerializationException.class)
         .hasMessageContaining("payments-value");
   }
@@ -118,7 +117,7 @@ class SpecificAvroSerdeTest {
             PaymentFinalized.class,
             Map.of("schema.registry.url", "mock://" + scope, "auto.register.schemas", "false"));
     // when
-    final byte[] bytes = serde.serializer().serialize("payments", aPaymentFinalized("p").build());
+    final byte[] bytes = serde.serializer().serialize("payments", aPayment("p").build());
     // then
     assertThat(ByteBuffer.wrap(bytes, 1, 4).getInt()).isEqualTo(id);
   }
@@ -135,7 +134,7 @@ class SpecificAvroSerdeTest {
                 "value.subject.name.strategy",
                 "io.confluent.kafka.serializers.subject.TopicRecordNameStrategy"));
     // when
-    serde.serializer().serialize("payments", aPaymentFinalized("p").build());
+    serde.serializer().serialize("payments", aPayment("p").build());
     // then
     assertThat(MockSchemaRegistry.clientForScope(scope).subjects())
         .containsExactly("payments-io.paymentnotifier.events.PaymentFinalized");

@@ -1,6 +1,6 @@
 package io.paymentnotifier.avro;
 
-import static io.paymentnotifier.avro.SamplePayments.aPaymentFinalized;
+import static io.paymentnotifier.testing.Payments.aPayment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -32,7 +32,7 @@ class UseLatestVersionTest {
     final Schema latest = without(PaymentFinalized.SCHEMA$, "notifyUrl");
     final int latestId = registry.register("t-value", latest);
     final SpecificAvroSerde<PaymentFinalized> serde = serde();
-    final PaymentFinalized event = aPaymentFinalized("p").setNotifyUrl("https://x/n").build();
+    final PaymentFinalized event = aPayment("p").setNotifyUrl("https://x/n").build();
     // when
     final byte[] bytes = serde.serializer().serialize("t", event);
     final PaymentFinalized read = serde.deserializer().deserialize("t", bytes);
@@ -47,7 +47,7 @@ class UseLatestVersionTest {
     // given
     final int id = registry.register("t-value", PaymentFinalized.SCHEMA$);
     final SpecificAvroSerde<PaymentFinalized> serde = serde();
-    final PaymentFinalized event = aPaymentFinalized("p").build();
+    final PaymentFinalized event = aPayment("p").build();
     // when
     final byte[] bytes = serde.serializer().serialize("t", event);
     // then
@@ -64,7 +64,7 @@ class UseLatestVersionTest {
     registry.register("t-value", record(PaymentFinalized.SCHEMA$, fields));
     final SpecificAvroSerde<PaymentFinalized> serde = serde();
     // when / then
-    assertThatThrownBy(() -> serde.serializer().serialize("t", aPaymentFinalized("p").build()))
+    assertThatThrownBy(() -> serde.serializer().serialize("t", aPayment("p").build()))
         .isInstanceOf(SerializationException.class)
         .hasMessageContaining("latest.compatibility.strict");
   }

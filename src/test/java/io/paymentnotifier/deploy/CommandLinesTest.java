@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.paymentnotifier.App;
+import io.paymentnotifier.cli.App;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

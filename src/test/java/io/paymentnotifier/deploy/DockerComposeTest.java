@@ -5,7 +5,7 @@ import static io.paymentnotifier.deploy.DeployFiles.map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
-import io.paymentnotifier.KeygenCommand;
+import io.paymentnotifier.cli.KeygenCommand;
 import io.paymentnotifier.config.AlipayConfigDef;
 import io.paymentnotifier.config.ConfigLoader;
 import io.paymentnotifier.config.NotifierConfig;

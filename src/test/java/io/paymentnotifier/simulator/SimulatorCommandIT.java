@@ -3,8 +3,8 @@ package io.paymentnotifier.simulator;
 import static io.paymentnotifier.config.AlipayConfigDef.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.paymentnotifier.App;
-import io.paymentnotifier.SimulatorCommand;
+import io.paymentnotifier.cli.App;
+import io.paymentnotifier.cli.SimulatorCommand;
 import io.paymentnotifier.config.NotifierConfig;
 import io.paymentnotifier.notify.AlipaySettings;
 import io.paymentnotifier.notify.HttpNotifyClient;

@@ -1,13 +1,11 @@
 package io.paymentnotifier.testing;
 
+import io.paymentnotifier.devstack.stack.EmbeddedKafka;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.test.KafkaClusterTestKit;
-import org.apache.kafka.common.test.TestKitNodes;
-import org.apache.kafka.server.common.MetadataVersion;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.testcontainers.DockerClientFactory;
@@ -17,8 +15,9 @@ import org.testcontainers.kafka.KafkaContainer;
  * One real Kafka broker per test JVM, shared by every integration test.
  *
  * <p>In order: the broker named by {@code KAFKA_BOOTSTRAP_SERVERS}; a Testcontainers broker when a
- * Docker engine answers; otherwise a KRaft broker inside this JVM from Kafka's own test kit. Tests
- * keep apart by unique topic names and application ids ({@link #uniqueName}).
+ * Docker engine answers; otherwise the dev stack's KRaft broker inside this JVM (Kafka's production
+ * classes, as demo and bench run them). Tests keep apart by unique topic names and application ids
+ * ({@link #uniqueName}).
  */
 public final class TestKafka {
 
@@ -83,50 +82,13 @@ public final class TestKafka {
 
   private static String startInJvm() {
     final long t0 = System.nanoTime();
-    try {
-      final KafkaClusterTestKit kit = inJvmCluster();
-      kit.format();
-      kit.startup();
-      kit.waitForReadyBrokers();
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> close(kit), "kafka-in-jvm-stop"));
-      LOG.info(
-          "No Docker engine answered: started an in-JVM KRaft Kafka broker (kafka-test-common-runtime)"
-              + " at {} in {} ms",
-          kit.bootstrapServers(),
-          TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0));
-      return kit.bootstrapServers();
-    } catch (Exception e) {
-      throw new IllegalStateException("the in-JVM Kafka broker failed to start", e);
-    }
-  }
-
-  /** One combined broker+controller node with the settings a 1-node cluster needs. */
-  private static KafkaClusterTestKit inJvmCluster() throws Exception {
-    return new KafkaClusterTestKit.Builder(
-            new TestKitNodes.Builder()
-                .setCombined(true)
-                .setNumBrokerNodes(1)
-                .setNumControllerNodes(1)
-                .setBootstrapMetadataVersion(MetadataVersion.LATEST_PRODUCTION)
-                .build())
-        .setConfigProp("offsets.topic.replication.factor", "1")
-        .setConfigProp("offsets.topic.num.partitions", "1")
-        .setConfigProp("transaction.state.log.replication.factor", "1")
-        .setConfigProp("transaction.state.log.min.isr", "1")
-        .setConfigProp("transaction.state.log.num.partitions", "1")
-        .setConfigProp("share.coordinator.state.topic.replication.factor", "1")
-        .setConfigProp("share.coordinator.state.topic.min.isr", "1")
-        // The default 3 s delay made every Streams test wait 3 s for its group (feasibility
-        // §TL;DR).
-        .setConfigProp("group.initial.rebalance.delay.ms", "0")
-        .build();
-  }
-
-  private static void close(final KafkaClusterTestKit kit) {
-    try {
-      kit.close();
-    } catch (Exception e) {
-      LOG.warn("closing the in-JVM Kafka broker failed", e);
-    }
+    final EmbeddedKafka kafka = EmbeddedKafka.start(EmbeddedKafka.Settings.ephemeral());
+    Runtime.getRuntime().addShutdownHook(new Thread(kafka::close, "kafka-in-jvm-stop"));
+    LOG.info(
+        "No Docker engine answered: started an in-JVM KRaft Kafka broker (the dev stack's"
+            + " EmbeddedKafka) at {} in {} ms",
+        kafka.bootstrapServers(),
+        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0));
+    return kafka.bootstrapServers();
   }
 }

@@ -1,0 +1,158 @@
+package io.paymentnotifier.devstack.stack;
+
+import io.paymentnotifier.config.AlipayConfigDef;
+import io.paymentnotifier.config.KafkaConfigDef;
+import io.paymentnotifier.config.RegistryConfigDef;
+import io.paymentnotifier.devstack.registry.SchemaRegistryServer;
+import io.paymentnotifier.notify.Keys;
+import io.paymentnotifier.simulator.AlipaySimulator;
+import io.paymentnotifier.simulator.SimulatorFaults;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.util.Map;
+import java.util.TreeMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Everything the notifier talks to, in this JVM on 127.0.0.1: a real KRaft Kafka broker, the
+ * in-memory Schema Registry over HTTP, and the Alipay+ simulator with fresh RSA key pairs. {@link
+ * #close()} stops all three and deletes the working directory unless asked to keep it.
+ */
+public final class EmbeddedStack implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(EmbeddedStack.class);
+  private static final String CLIENT_ID = "DEMO_MPP_CLIENT";
+
+  private final Path directory;
+  private final boolean keepData;
+  private final KeyPair mppKeys = Keys.generateRsaPair();
+  private final KeyPair alipayKeys = Keys.generateRsaPair();
+  private EmbeddedKafka kafka;
+  private SchemaRegistryServer registry;
+  private AlipaySimulator simulator;
+
+  /**
+   * Ports and place of the stack.
+   *
+   * @param kafkaPort Kafka client port (0: free); the controller takes a free port
+   * @param registryPort Schema Registry port (0: free)
+   * @param simulatorPort Alipay+ simulator port (0: free)
+   * @param directory working directory, or null for a fresh temporary one
+   * @param keepData whether close() leaves the directory (broker data, Streams state) in place
+   * @param faults what the simulator injects at start
+   */
+  public record Settings(
+      int kafkaPort,
+      int registryPort,
+      int simulatorPort,
+      Path directory,
+      boolean keepData,
+      SimulatorFaults faults) {
+
+    /** Free ports, a temporary directory, the given faults. */
+    public static Settings ephemeral(final SimulatorFaults faults) {
+      return new Settings(0, 0, 0, null, false, faults);
+    }
+  }
+
+  private EmbeddedStack(final Path directory, final boolean keepData) {
+    this.directory = directory;
+    this.keepData = keepData;
+  }
+
+  /** Starts the broker, the registry and the simulator; on failure stops what had started. */
+  public static EmbeddedStack start(final Settings settings) {
+    final EmbeddedStack stack = new EmbeddedStack(workDirectory(settings), settings.keepData());
+    try {
+      stack.kafka =
+          EmbeddedKafka.start(
+              new EmbeddedKafka.Settings(
+                  settings.kafkaPort(), 0, stack.directory.resolve("kafka"), true));
+      stack.registry = new SchemaRegistryServer(settings.registryPort()).start();
+      stack.simulator =
+          new AlipaySimulator(
+                  "127.0.0.1",
+                  settings.simulatorPort(),
+                  stack.alipayKeys.getPrivate(),
+                  stack.mppKeys.getPublic(),
+                  settings.faults())
+              .start();
+    } catch (RuntimeException | Error e) {
+      // A missing class (NoClassDefFoundError) must not leave a broker or a temp dir behind either.
+      stack.close();
+      throw e;
+    }
+    LOG.info(
+        "Embedded stack up: Kafka {}, Schema Registry {}, Alipay+ simulator {}",
+        stack.bootstrapServers(),
+        stack.registryUrl(),
+        stack.simulator.baseUrl());
+    return stack;
+  }
+
+  /** Kafka's bootstrap address. */
+  public String bootstrapServers() {
+    return kafka.bootstrapServers();
+  }
+
+  /** The Schema Registry URL. */
+  public String registryUrl() {
+    return registry.url();
+  }
+
+  /** The Alipay+ simulator, to read its stats or change its faults. */
+  public AlipaySimulator simulator() {
+    return simulator;
+  }
+
+  /** The working directory: broker data and Streams state. */
+  public Path directory() {
+    return directory;
+  }
+
+  /**
+   * The notifier settings that point at this stack: Kafka, registry, simulator, keys (inline, so
+   * nothing is written to disk) and a Streams state directory inside the working directory.
+   */
+  public Map<String, String> notifierSettings() {
+    final Map<String, String> settings = new TreeMap<>();
+    settings.put(KafkaConfigDef.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+    settings.put(KafkaConfigDef.PREFIX + "state.dir", directory.resolve("streams").toString());
+    settings.put(RegistryConfigDef.URL_CONFIG, registryUrl());
+    settings.put(AlipayConfigDef.BASE_URL_CONFIG, simulator.baseUrl().toString());
+    settings.put(AlipayConfigDef.CLIENT_ID_CONFIG, CLIENT_ID);
+    settings.put(AlipayConfigDef.PRIVATE_KEY_CONFIG, Keys.toPem(mppKeys.getPrivate()));
+    settings.put(AlipayConfigDef.PUBLIC_KEY_CONFIG, Keys.toPem(alipayKeys.getPublic()));
+    return settings;
+  }
+
+  /** Stops the simulator, the registry and the broker, then removes the working directory. */
+  @Override
+  public void close() {
+    if (simulator != null) {
+      simulator.close();
+    }
+    if (registry != null) {
+      registry.close();
+    }
+    if (kafka != null) {
+      kafka.close();
+    }
+    if (!keepData) {
+      DirectoryCleaner.deleteRecursively(directory);
+    }
+  }
+
+  private static Path workDirectory(final Settings settings) {
+    try {
+      return settings.directory() == null
+          ? Files.createTempDirectory("payment-notifier-stack-")
+          : Files.createDirectories(settings.directory());
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot create the stack's working directory", e);
+    }
+  }
+}
