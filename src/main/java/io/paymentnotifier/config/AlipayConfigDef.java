@@ -19,6 +19,7 @@ public final class AlipayConfigDef {
   public static final String MPP_PUBLIC_KEY_CONFIG = "alipay.mpp.public.key";
   public static final String SIGNER_THREADS_CONFIG = "alipay.signer.threads";
   public static final String ACCEPT_UNSIGNED_CONFIG = "alipay.accept.unsigned.responses";
+  public static final String CRYPTO_PROVIDER_CONFIG = "alipay.crypto.provider";
 
   public static final String CONNECT_TIMEOUT_CONFIG = "http.connect.timeout";
   public static final String RESPONSE_TIMEOUT_CONFIG = "http.response.timeout";
@@ -111,6 +112,17 @@ public final class AlipayConfigDef {
             Importance.MEDIUM,
             "Accept acknowledgments without a response signature. Off: an unsigned or badly"
                 + " signed answer is retried later.")
+        .define(
+            CRYPTO_PROVIDER_CONFIG,
+            Type.STRING,
+            "auto",
+            ConfigDef.CaseInsensitiveValidString.in("auto", "native", "jdk"),
+            Importance.LOW,
+            "Who computes the RSA signatures of requests and checks those of answers. auto: the"
+                + " native provider (Amazon Corretto Crypto Provider, Linux x86_64 and aarch64)"
+                + " when it loads and passes its self-check, else the JDK's with one WARN line;"
+                + " native: that provider or fail at start; jdk: the JDK's. Only signing uses it:"
+                + " TLS and Kafka keep the JVM's providers.")
         .define(
             CONNECT_TIMEOUT_CONFIG,
             Type.STRING,
