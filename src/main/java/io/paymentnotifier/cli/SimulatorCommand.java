@@ -3,6 +3,8 @@ package io.paymentnotifier.cli;
 import io.paymentnotifier.config.Durations;
 import io.paymentnotifier.notify.KeyMaterial;
 import io.paymentnotifier.notify.Keys;
+import io.paymentnotifier.notify.ProviderChoice;
+import io.paymentnotifier.notify.RsaSigner;
 import io.paymentnotifier.simulator.AlipaySimulator;
 import io.paymentnotifier.simulator.Latency;
 import io.paymentnotifier.simulator.Outage;
@@ -134,6 +136,14 @@ public final class SimulatorCommand implements Callable<Integer> {
       description = "Password of --tls-keystore (default: env SIMULATOR_TLS_PASSWORD).")
   String tlsPassword;
 
+  @Option(
+      names = "--crypto-provider",
+      defaultValue = "auto",
+      description =
+          "Who verifies requests and signs answers: auto (native when it loads, else the JDK's),"
+              + " native or jdk (${DEFAULT-VALUE}).")
+  String cryptoProvider;
+
   @Override
   public Integer call() throws InterruptedException {
     final AlipaySimulator simulator;
@@ -157,10 +167,14 @@ public final class SimulatorCommand implements Callable<Integer> {
 
   /** Starts the simulator these options describe; the caller closes it. */
   public AlipaySimulator start() {
+    final RsaSigner signatures =
+        RsaSigner.select(
+            "--crypto-provider", ProviderChoice.parse("--crypto-provider", cryptoProvider));
     final PrintWriter out = spec.commandLine().getOut();
     final PrivateKey alipayKey = alipayPrivateKey(out);
     final PublicKey mppKey = mppPublicKey(out);
-    final AlipaySimulator simulator = new AlipaySimulator(host, port, alipayKey, mppKey, faults());
+    final AlipaySimulator simulator =
+        new AlipaySimulator(host, port, alipayKey, mppKey, faults()).signatures(signatures);
     if (tlsKeyStore != null) {
       final char[] password = tlsPassword == null ? new char[0] : tlsPassword.toCharArray();
       simulator.tls(SimulatorTls.fromPkcs12(tlsKeyStore, password));
@@ -173,6 +187,7 @@ public final class SimulatorCommand implements Callable<Integer> {
             + simulator.baseUrl()
             + "/stats");
     out.println("Faults: " + simulator.faults());
+    out.println("Signatures: " + signatures.provider());
     out.flush();
     return simulator;
   }

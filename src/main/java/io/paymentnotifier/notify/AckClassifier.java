@@ -15,15 +15,18 @@ public final class AckClassifier {
   private final boolean acceptUnsigned;
 
   /**
+   * @param signatures verifies with the chosen crypto provider
    * @param alipayPublicKey verifies response signatures; null only when unsigned answers are
    *     accepted
    * @param acceptUnsigned accept an answer that carries no signature at all
    */
-  public AckClassifier(final PublicKey alipayPublicKey, final boolean acceptUnsigned) {
+  public AckClassifier(
+      final RsaSigner signatures, final PublicKey alipayPublicKey, final boolean acceptUnsigned) {
     if (alipayPublicKey == null && !acceptUnsigned) {
       throw new IllegalArgumentException("the Alipay+ public key is needed to verify answers");
     }
-    this.signatures = alipayPublicKey == null ? null : new VerifiedSignatures(alipayPublicKey);
+    this.signatures =
+        alipayPublicKey == null ? null : new VerifiedSignatures(signatures, alipayPublicKey);
     this.acceptUnsigned = acceptUnsigned;
   }
 

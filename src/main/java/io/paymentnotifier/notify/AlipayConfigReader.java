@@ -21,7 +21,11 @@ final class AlipayConfigReader {
 
   /** The settings of this config, keys loaded and checked. */
   static AlipaySettings read(final NotifierConfig config) {
-    final RSAPrivateKey privateKey = mppPrivateKey(config);
+    final RsaSigner signatures =
+        RsaSigner.select(
+            CRYPTO_PROVIDER_CONFIG,
+            ProviderChoice.parse(CRYPTO_PROVIDER_CONFIG, config.getString(CRYPTO_PROVIDER_CONFIG)));
+    final RSAPrivateKey privateKey = mppPrivateKey(config, signatures);
     final boolean acceptUnsigned = config.getBoolean(ACCEPT_UNSIGNED_CONFIG);
     final RSAPublicKey alipayKey = alipayPublicKey(config, acceptUnsigned);
     return new AlipaySettings(
@@ -37,10 +41,12 @@ final class AlipayConfigReader {
         config.getInt(POOL_MAX_TOTAL_CONFIG),
         config.getInt(POOL_MAX_PER_ROUTE_CONFIG),
         signerThreads(config.getInt(SIGNER_THREADS_CONFIG)),
-        trustStore(config));
+        trustStore(config),
+        signatures);
   }
 
-  private static RSAPrivateKey mppPrivateKey(final NotifierConfig config) {
+  private static RSAPrivateKey mppPrivateKey(
+      final NotifierConfig config, final RsaSigner signatures) {
     final KeyMaterial material =
         material(config, PRIVATE_KEY_FILE_CONFIG, PRIVATE_KEY_CONFIG)
             .orElseThrow(
@@ -56,7 +62,7 @@ final class AlipayConfigReader {
         material(config, MPP_PUBLIC_KEY_FILE_CONFIG, MPP_PUBLIC_KEY_CONFIG)
             .map(KeyMaterial::publicKey)
             .orElse(null);
-    Keys.requireUsable(material.source(), key, pair);
+    Keys.requireUsable(material.source(), key, pair, signatures);
     return key;
   }
 

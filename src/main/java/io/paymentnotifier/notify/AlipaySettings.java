@@ -1,5 +1,6 @@
 package io.paymentnotifier.notify;
 
+import io.paymentnotifier.config.AlipayConfigDef;
 import io.paymentnotifier.config.NotifierConfig;
 import java.net.URI;
 import java.nio.file.Path;
@@ -24,6 +25,7 @@ import java.time.Duration;
  * @param poolMaxPerRoute pooled connections per host
  * @param signerThreads threads that sign requests off the caller's thread
  * @param trustStore TLS trust store; null uses the JVM's
+ * @param signatures signs requests and verifies answers with the chosen crypto provider
  */
 public record AlipaySettings(
     URI baseUrl,
@@ -38,7 +40,8 @@ public record AlipaySettings(
     int poolMaxTotal,
     int poolMaxPerRoute,
     int signerThreads,
-    TrustStore trustStore) {
+    TrustStore trustStore,
+    RsaSigner signatures) {
 
   /**
    * A trust store file for TLS to Alipay+.
@@ -54,7 +57,10 @@ public record AlipaySettings(
     }
   }
 
-  /** Settings with the config's defaults for everything but the peer and the keys. */
+  /**
+   * Settings with the config's defaults for everything but the peer and the keys; signatures by the
+   * {@code auto} choice of crypto provider.
+   */
   public static AlipaySettings of(
       final URI baseUrl,
       final String clientId,
@@ -73,7 +79,8 @@ public record AlipaySettings(
         512,
         256,
         Runtime.getRuntime().availableProcessors(),
-        null);
+        null,
+        RsaSigner.select(AlipayConfigDef.CRYPTO_PROVIDER_CONFIG, ProviderChoice.AUTO));
   }
 
   /** Reads and checks the alipay.* and http.* settings; fails naming the key at fault. */
@@ -96,7 +103,8 @@ public record AlipaySettings(
         poolMaxTotal,
         poolMaxPerRoute,
         signerThreads,
-        trustStore);
+        trustStore,
+        signatures);
   }
 
   /** The same settings with unsigned answers accepted or not. */
@@ -114,7 +122,27 @@ public record AlipaySettings(
         poolMaxTotal,
         poolMaxPerRoute,
         signerThreads,
-        trustStore);
+        trustStore,
+        signatures);
+  }
+
+  /** The same settings signing and verifying with another provider. */
+  public AlipaySettings withSignatures(final RsaSigner other) {
+    return new AlipaySettings(
+        baseUrl,
+        clientId,
+        keyVersion,
+        mppPrivateKey,
+        alipayPublicKey,
+        acceptUnsignedResponses,
+        connectTimeout,
+        responseTimeout,
+        callTimeout,
+        poolMaxTotal,
+        poolMaxPerRoute,
+        signerThreads,
+        trustStore,
+        other);
   }
 
   /** The notifyPayment URL used when an event carries no notifyUrl of its own. */
@@ -141,6 +169,8 @@ public record AlipaySettings(
         + poolMaxTotal
         + "/"
         + poolMaxPerRoute
+        + ", crypto="
+        + signatures.provider()
         + "]";
   }
 }

@@ -43,7 +43,8 @@ public final class HttpNotifyClient implements NotifyClient {
   HttpNotifyClient(final AlipaySettings settings, final Clock clock) {
     this.settings = settings;
     this.classifier =
-        new AckClassifier(settings.alipayPublicKey(), settings.acceptUnsignedResponses());
+        new AckClassifier(
+            settings.signatures(), settings.alipayPublicKey(), settings.acceptUnsignedResponses());
     this.requests = new SignedRequests(settings, clock);
     this.signer = signingPool(settings.signerThreads());
     this.http = NotifyHttpClients.create(settings);

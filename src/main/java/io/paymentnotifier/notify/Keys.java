@@ -51,18 +51,28 @@ public final class Keys {
     }
   }
 
-  /** Fails unless the private key signs and, when given, the public key verifies its signature. */
+  /**
+   * Fails unless the private key signs with these signatures and, when given, the public key
+   * verifies its signature.
+   */
   public static void requireUsable(
-      final String source, final PrivateKey privateKey, final PublicKey publicKeyOrNull) {
+      final String source,
+      final PrivateKey privateKey,
+      final PublicKey publicKeyOrNull,
+      final RsaSigner signatures) {
     final String probe = "payment-notifier key check";
     final String signature;
     try {
-      signature = RsaSignatures.sign(privateKey, probe);
+      signature = signatures.sign(privateKey, probe);
     } catch (IllegalStateException e) {
       throw new ConfigException(
-          source + ": the private key cannot sign with " + RsaSignatures.ALGORITHM);
+          source
+              + ": the private key cannot sign with "
+              + RsaSigner.ALGORITHM
+              + " by "
+              + signatures.provider());
     }
-    if (publicKeyOrNull != null && !RsaSignatures.verify(publicKeyOrNull, probe, signature)) {
+    if (publicKeyOrNull != null && !signatures.verify(publicKeyOrNull, probe, signature)) {
       throw new ConfigException(
           source
               + ": the private key does not pair with the configured public key (mismatched keys)");

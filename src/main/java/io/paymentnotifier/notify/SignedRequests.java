@@ -49,7 +49,8 @@ final class SignedRequests {
         SignedContent.of(url.getRawPath(), settings.clientId(), requestTime, body);
     final String signature =
         SignatureHeader.rsa256(
-                settings.keyVersion(), RsaSignatures.sign(settings.mppPrivateKey(), content))
+                settings.keyVersion(),
+                settings.signatures().sign(settings.mppPrivateKey(), content))
             .format();
     return SimpleRequestBuilder.post(url)
         .setHeader(NotifyPaymentApi.CLIENT_ID, settings.clientId())

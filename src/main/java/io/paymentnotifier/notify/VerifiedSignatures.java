@@ -17,11 +17,13 @@ final class VerifiedSignatures {
 
   private static final int MAX_REMEMBERED = 1024;
 
+  private final RsaSigner signatures;
   private final PublicKey key;
   private final Map<String, Boolean> verified = new ConcurrentHashMap<>();
   private final LongAdder verifications = new LongAdder();
 
-  VerifiedSignatures(final PublicKey key) {
+  VerifiedSignatures(final RsaSigner signatures, final PublicKey key) {
+    this.signatures = signatures;
     this.key = key;
   }
 
@@ -32,7 +34,7 @@ final class VerifiedSignatures {
       return true;
     }
     verifications.increment();
-    if (!RsaSignatures.verify(key, content, urlEncodedSignature)) {
+    if (!signatures.verify(key, content, urlEncodedSignature)) {
       return false;
     }
     if (verified.size() >= MAX_REMEMBERED) {

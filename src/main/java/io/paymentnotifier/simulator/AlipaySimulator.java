@@ -5,6 +5,8 @@ import com.sun.net.httpserver.HttpServer;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
 import io.paymentnotifier.notify.NotifyPaymentApi;
+import io.paymentnotifier.notify.ProviderChoice;
+import io.paymentnotifier.notify.RsaSigner;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -28,6 +30,8 @@ import javax.net.ssl.SSLContext;
  * <p>It verifies request signatures with the MPP public key, validates bodies, answers repeats of a
  * paymentRequestId idempotently, signs answers with the Alipay+ key, injects the configured {@link
  * SimulatorFaults} (changeable while running) and serves its counts at {@code GET /stats}.
+ * Signatures are computed by the {@code auto} choice of crypto provider unless {@link
+ * #signatures(RsaSigner)} says otherwise.
  */
 public final class AlipaySimulator implements AutoCloseable {
 
@@ -46,6 +50,7 @@ public final class AlipaySimulator implements AutoCloseable {
   private final AtomicReference<SimulatorFaults> faults;
   private final SimulatorStats stats = new SimulatorStats();
   private SSLContext tls;
+  private RsaSigner signatures;
   private HttpServer server;
   private int boundPort;
   private ExecutorService workers;
@@ -87,6 +92,12 @@ public final class AlipaySimulator implements AutoCloseable {
     return this;
   }
 
+  /** Verify requests and sign answers with these signatures; call before start. */
+  public synchronized AlipaySimulator signatures(final RsaSigner chosen) {
+    signatures = chosen;
+    return this;
+  }
+
   /** Binds and starts serving; returns this. */
   public synchronized AlipaySimulator start() {
     try {
@@ -96,9 +107,13 @@ public final class AlipaySimulator implements AutoCloseable {
     }
     workers = Executors.newFixedThreadPool(WORKERS, daemon("simulator-http"));
     scheduler = Executors.newScheduledThreadPool(2, daemon("simulator-latency"));
-    sender = new AnswerSender(scheduler, new ResponseSigner(alipayPrivateKey));
+    if (signatures == null) {
+      signatures = RsaSigner.select("simulator crypto provider", ProviderChoice.AUTO);
+    }
+    sender = new AnswerSender(scheduler, new ResponseSigner(signatures, alipayPrivateKey));
     server.createContext(
-        NotifyPaymentApi.PATH, new NotifyPaymentHandler(mppPublicKey, faults::get, stats, sender));
+        NotifyPaymentApi.PATH,
+        new NotifyPaymentHandler(mppPublicKey, signatures, faults::get, stats, sender));
     server.createContext("/stats", exchange -> sendJson(exchange, 200, stats().toJson()));
     server.createContext("/health", exchange -> sendJson(exchange, 200, "{\"status\":\"UP\"}"));
     server.createContext(
@@ -112,6 +127,11 @@ public final class AlipaySimulator implements AutoCloseable {
     server.start();
     boundPort = server.getAddress().getPort();
     return this;
+  }
+
+  /** Who verifies requests and signs answers (known once started). */
+  public synchronized RsaSigner signatures() {
+    return signatures;
   }
 
   /** The bound port. */

@@ -7,6 +7,7 @@ import com.sun.net.httpserver.HttpHandler;
 import io.paymentnotifier.notify.AckResult;
 import io.paymentnotifier.notify.NotifyOutcome.Kind;
 import io.paymentnotifier.notify.ResultCodes;
+import io.paymentnotifier.notify.RsaSigner;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.PublicKey;
@@ -25,6 +26,7 @@ final class NotifyPaymentHandler implements HttpHandler {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final PublicKey mppPublicKey;
+  private final RsaSigner signatures;
   private final Supplier<SimulatorFaults> faults;
   private final SimulatorStats stats;
   private final AnswerSender sender;
@@ -32,10 +34,12 @@ final class NotifyPaymentHandler implements HttpHandler {
 
   NotifyPaymentHandler(
       final PublicKey mppPublicKey,
+      final RsaSigner signatures,
       final Supplier<SimulatorFaults> faults,
       final SimulatorStats stats,
       final AnswerSender sender) {
     this.mppPublicKey = mppPublicKey;
+    this.signatures = signatures;
     this.faults = faults;
     this.stats = stats;
     this.sender = sender;
@@ -64,7 +68,7 @@ final class NotifyPaymentHandler implements HttpHandler {
     if (transport != null) {
       return transport;
     }
-    final Answer protocol = RequestProtocol.problem(exchange, body, json, mppPublicKey);
+    final Answer protocol = RequestProtocol.problem(exchange, body, json, mppPublicKey, signatures);
     if (protocol != null) {
       return withSigningFault(protocol, current);
     }

@@ -3,7 +3,7 @@ package io.paymentnotifier.simulator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
 import io.paymentnotifier.notify.NotifyPaymentApi;
-import io.paymentnotifier.notify.RsaSignatures;
+import io.paymentnotifier.notify.RsaSigner;
 import io.paymentnotifier.notify.SignatureHeader;
 import io.paymentnotifier.notify.SignedContent;
 import java.security.PublicKey;
@@ -20,7 +20,8 @@ final class RequestProtocol {
       final HttpExchange exchange,
       final String body,
       final JsonNode json,
-      final PublicKey mppPublicKey) {
+      final PublicKey mppPublicKey,
+      final RsaSigner signatures) {
     if (!NotifyPaymentApi.METHOD.equals(exchange.getRequestMethod())) {
       return Answer.f("METHOD_NOT_SUPPORTED", "use POST");
     }
@@ -35,7 +36,7 @@ final class RequestProtocol {
       return Answer.f("PARAM_ILLEGAL", "the Client-Id and Request-Time headers are required");
     }
     if (mppPublicKey != null
-        && !signatureValid(exchange, clientId, requestTime, body, mppPublicKey)) {
+        && !signatureValid(exchange, clientId, requestTime, body, mppPublicKey, signatures)) {
       return Answer.f("INVALID_SIGNATURE", "the request signature does not verify");
     }
     return RequestChecks.problem(json).map(p -> Answer.f("PARAM_ILLEGAL", p)).orElse(null);
@@ -46,7 +47,8 @@ final class RequestProtocol {
       final String clientId,
       final String requestTime,
       final String body,
-      final PublicKey mppPublicKey) {
+      final PublicKey mppPublicKey,
+      final RsaSigner signatures) {
     final Optional<SignatureHeader> header =
         SignatureHeader.parse(exchange.getRequestHeaders().getFirst(NotifyPaymentApi.SIGNATURE));
     if (header.isEmpty() || !SignatureHeader.RSA256.equals(header.get().algorithm())) {
@@ -54,6 +56,6 @@ final class RequestProtocol {
     }
     final String content =
         SignedContent.of(exchange.getRequestURI().getRawPath(), clientId, requestTime, body);
-    return RsaSignatures.verify(mppPublicKey, content, header.get().signature());
+    return signatures.verify(mppPublicKey, content, header.get().signature());
   }
 }

@@ -1,6 +1,6 @@
 package io.paymentnotifier.simulator;
 
-import io.paymentnotifier.notify.RsaSignatures;
+import io.paymentnotifier.notify.RsaSigner;
 import io.paymentnotifier.notify.SignatureHeader;
 import io.paymentnotifier.notify.SignedContent;
 import java.security.PrivateKey;
@@ -17,11 +17,13 @@ final class ResponseSigner {
   private static final int MAX_CACHED = 4096;
   private static final String TAMPER = "\ntampered";
 
+  private final RsaSigner signatures;
   private final PrivateKey alipayPrivateKey;
   private final Map<String, String> cache = new ConcurrentHashMap<>();
   private final LongAdder signaturesMade = new LongAdder();
 
-  ResponseSigner(final PrivateKey alipayPrivateKey) {
+  ResponseSigner(final RsaSigner signatures, final PrivateKey alipayPrivateKey) {
+    this.signatures = signatures;
     this.alipayPrivateKey = alipayPrivateKey;
   }
 
@@ -40,7 +42,7 @@ final class ResponseSigner {
         // Entries are per second; old seconds are never asked for again.
         cache.clear();
       }
-      signature = RsaSignatures.sign(alipayPrivateKey, content);
+      signature = signatures.sign(alipayPrivateKey, content);
       signaturesMade.increment();
       cache.put(content, signature);
     }

@@ -15,7 +15,10 @@ class AckClassifierTest {
   private static final Instant STARTED = Instant.parse("2026-01-01T00:00:00Z");
   private static final Duration LATENCY = Duration.ofMillis(12);
 
-  private final AckClassifier strict = new AckClassifier(TestKeys.alipayPublic(), false);
+  /** Answers signed by the JDK's provider, checked by the one {@code auto} picks (native here). */
+  private static final RsaSigner CHOSEN = RsaSigner.select("test", ProviderChoice.AUTO);
+
+  private final AckClassifier strict = new AckClassifier(CHOSEN, TestKeys.alipayPublic(), false);
 
   private static AckClassifier.Answer signedAnswer(final String body) {
     final String signature =
@@ -98,7 +101,7 @@ class AckClassifierTest {
     // given
     final AckClassifier.Answer unsigned =
         new AckClassifier.Answer(PATH, CLIENT, 200, null, null, ack("S", "SUCCESS"));
-    final AckClassifier lenient = new AckClassifier(TestKeys.alipayPublic(), true);
+    final AckClassifier lenient = new AckClassifier(CHOSEN, TestKeys.alipayPublic(), true);
     // when / then
     assertThat(strict.classify(STARTED, LATENCY, unsigned).kind()).isEqualTo(Kind.RETRY_LATER);
     assertThat(lenient.classify(STARTED, LATENCY, unsigned).kind()).isEqualTo(Kind.ACKNOWLEDGED);

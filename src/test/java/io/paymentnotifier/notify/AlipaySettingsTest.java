@@ -121,4 +121,35 @@ class AlipaySettingsTest {
         .contains("SANDBOX_1")
         .doesNotContain(TestKeys.mppPrivate().getPrivateExponent().toString().substring(0, 20));
   }
+
+  @Test
+  void shouldSignNativelyByDefaultOnLinuxX86OrAarch64() {
+    // when
+    final AlipaySettings alipay = load();
+    // then
+    assertThat(alipay.signatures().provider().kind()).isEqualTo(CryptoProvider.Kind.NATIVE);
+    assertThat(alipay.toString()).contains("crypto=AmazonCorrettoCryptoProvider 2.5.0 (native)");
+  }
+
+  @Test
+  void shouldSignWithTheJdkProviderWhenConfigured() {
+    // given
+    settings.put(CRYPTO_PROVIDER_CONFIG, "JDK");
+    // when
+    final AlipaySettings alipay = load();
+    // then
+    assertThat(alipay.signatures().provider().kind()).isEqualTo(CryptoProvider.Kind.JDK);
+    assertThat(alipay.signatures().provider().name()).isEqualTo("SunRsaSign");
+  }
+
+  @Test
+  void shouldRefuseAnUnknownCryptoProviderNamingTheKey() {
+    // given
+    settings.put(CRYPTO_PROVIDER_CONFIG, "openssl");
+    // when / then
+    assertThatThrownBy(this::load)
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("alipay.crypto.provider")
+        .hasMessageContaining("openssl");
+  }
 }

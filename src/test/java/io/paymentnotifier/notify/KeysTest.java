@@ -76,12 +76,17 @@ class KeysTest {
   @Test
   void shouldAcceptAPairingKeyPairAndRejectAMismatchedOne() {
     // when / then
-    Keys.requireUsable("alipay.private.key.file", TestKeys.mppPrivate(), TestKeys.mppPublic());
-    Keys.requireUsable("alipay.private.key.file", TestKeys.mppPrivate(), null);
+    final RsaSigner signatures = RsaSigner.select("test", ProviderChoice.AUTO);
+    Keys.requireUsable(
+        "alipay.private.key.file", TestKeys.mppPrivate(), TestKeys.mppPublic(), signatures);
+    Keys.requireUsable("alipay.private.key.file", TestKeys.mppPrivate(), null, signatures);
     assertThatThrownBy(
             () ->
                 Keys.requireUsable(
-                    "alipay.private.key.file", TestKeys.mppPrivate(), TestKeys.alipayPublic()))
+                    "alipay.private.key.file",
+                    TestKeys.mppPrivate(),
+                    TestKeys.alipayPublic(),
+                    signatures))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("alipay.private.key.file")
         .hasMessageContaining("mismatched");

@@ -3,7 +3,9 @@ package io.paymentnotifier.simulator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.paymentnotifier.notify.NotifyPaymentApi;
+import io.paymentnotifier.notify.ProviderChoice;
 import io.paymentnotifier.notify.RsaSignatures;
+import io.paymentnotifier.notify.RsaSigner;
 import io.paymentnotifier.notify.SignatureHeader;
 import io.paymentnotifier.notify.SignedContent;
 import io.paymentnotifier.notify.TestKeys;
@@ -15,7 +17,9 @@ class ResponseSignerTest {
   private static final String BODY =
       "{\"result\":{\"resultCode\":\"SUCCESS\",\"resultStatus\":\"S\"}}";
 
-  private final ResponseSigner signer = new ResponseSigner(TestKeys.alipayPrivate());
+  private final ResponseSigner signer =
+      new ResponseSigner(
+          RsaSigner.select("--crypto-provider", ProviderChoice.AUTO), TestKeys.alipayPrivate());
 
   @Test
   void shouldSignTheSameTimeAndBodyOnlyOnce() {

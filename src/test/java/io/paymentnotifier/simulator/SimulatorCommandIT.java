@@ -7,6 +7,7 @@ import io.paymentnotifier.cli.App;
 import io.paymentnotifier.cli.SimulatorCommand;
 import io.paymentnotifier.config.NotifierConfig;
 import io.paymentnotifier.notify.AlipaySettings;
+import io.paymentnotifier.notify.CryptoProvider;
 import io.paymentnotifier.notify.HttpNotifyClient;
 import io.paymentnotifier.notify.NotifyOutcome;
 import io.paymentnotifier.testing.Payments;
@@ -118,10 +119,51 @@ class SimulatorCommandIT {
     assertThat(err.toString()).contains("dropRate must be between 0 and 1");
   }
 
+  @Test
+  void shouldVerifyAndSignWithTheJdkProviderWhenAskedWhileTheClientSignsNatively()
+      throws Exception {
+    // given
+    run("keygen", "--dir", keys.toString());
+    final CommandLine commandLine = App.commandLine().setOut(new PrintWriter(new StringWriter()));
+    commandLine.parseArgs(
+        "simulator", "--port", "0", "--keys-dir", keys.toString(), "--crypto-provider", "jdk");
+    final SimulatorCommand command = commandLine.getSubcommands().get("simulator").getCommand();
+    try (AlipaySimulator simulator = command.start();
+        HttpNotifyClient client = new HttpNotifyClient(settingsFor(simulator, "native"))) {
+      // when
+      final NotifyOutcome outcome =
+          client.notify(Payments.aPayment().build()).get(10, TimeUnit.SECONDS);
+      // then: each side verifies what the other provider signed
+      assertThat(simulator.signatures().provider().kind()).isEqualTo(CryptoProvider.Kind.JDK);
+      assertThat(outcome.kind()).isEqualTo(NotifyOutcome.Kind.ACKNOWLEDGED);
+      assertThat(simulator.stats().toJson()).doesNotContain("INVALID_SIGNATURE");
+    }
+  }
+
+  @Test
+  void shouldRefuseAnUnknownCryptoProviderNamingTheFlag() {
+    // given
+    final StringWriter err = new StringWriter();
+    final CommandLine commandLine = App.commandLine().setErr(new PrintWriter(err));
+    // when
+    final int exit =
+        commandLine.execute(
+            "simulator", "--port", "0", "--keys-dir", keys.toString(), "--crypto-provider", "rsa");
+    // then
+    assertThat(exit).isNotZero();
+    assertThat(err.toString()).contains("--crypto-provider: 'rsa' is not one of auto, native, jdk");
+  }
+
   private AlipaySettings settingsFor(final AlipaySimulator simulator) {
+    return settingsFor(simulator, "auto");
+  }
+
+  private AlipaySettings settingsFor(final AlipaySimulator simulator, final String provider) {
     return AlipaySettings.from(
         new NotifierConfig(
             Map.of(
+                CRYPTO_PROVIDER_CONFIG,
+                provider,
                 "kafka.bootstrap.servers",
                 "localhost:9092",
                 "schema.registry.url",
