@@ -67,6 +67,7 @@ public final class RunCommand implements Callable<Integer> {
     }
     LogFormat.apply(config.getString(OpsConfigDef.LOG_FORMAT_CONFIG));
     final Operations ops = Operations.create(config);
+    ops.cryptoProvider(alipay.signatures().provider());
     final NotifierService service =
         new NotifierService(config, new HttpNotifyClient(alipay), ops.observer());
     ops.attach(service.kafkaStreams());

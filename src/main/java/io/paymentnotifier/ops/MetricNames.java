@@ -38,6 +38,9 @@ public final class MetricNames {
   /** Repeated events of an already-notified payment that were skipped. */
   public static final String DUPLICATES_SKIPPED = "notifier.duplicates.skipped";
 
+  /** Always 1; its labels say which crypto provider signs and verifies. */
+  public static final String CRYPTO_PROVIDER = "notifier.crypto.provider.info";
+
   /** The Prometheus names a scrape shows, for the README's metrics table. */
   public static final List<String> PROMETHEUS_NAMES =
       List.of(
@@ -50,12 +53,16 @@ public final class MetricNames {
           "notifier_retries_pending",
           "notifier_retries_oldest_pending_age_seconds",
           "notifier_response_signature_failures_total",
-          "notifier_duplicates_skipped_total");
+          "notifier_duplicates_skipped_total",
+          "notifier_crypto_provider_info");
 
   static final String OUTCOME_TAG = "outcome";
   static final String RESULT_CODE_TAG = "result_code";
   static final String REASON_TAG = "reason";
   static final String ATTEMPT_TAG = "attempt";
+  static final String PROVIDER_TAG = "provider";
+  static final String NAME_TAG = "name";
+  static final String VERSION_TAG = "version";
 
   /** Attempts above this share one label, so the label set stays small whatever the ladder. */
   static final int MAX_ATTEMPT_LABEL = 10;

@@ -1,9 +1,12 @@
 package io.paymentnotifier.ops;
 
 import static io.paymentnotifier.ops.MetricNames.ATTEMPT_TAG;
+import static io.paymentnotifier.ops.MetricNames.NAME_TAG;
 import static io.paymentnotifier.ops.MetricNames.OUTCOME_TAG;
+import static io.paymentnotifier.ops.MetricNames.PROVIDER_TAG;
 import static io.paymentnotifier.ops.MetricNames.REASON_TAG;
 import static io.paymentnotifier.ops.MetricNames.RESULT_CODE_TAG;
+import static io.paymentnotifier.ops.MetricNames.VERSION_TAG;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -13,6 +16,7 @@ import io.paymentnotifier.events.DeadLetter;
 import io.paymentnotifier.events.NotificationDone;
 import io.paymentnotifier.events.NotifyAttempt;
 import io.paymentnotifier.notify.CallReport;
+import io.paymentnotifier.notify.CryptoProvider;
 import io.paymentnotifier.notify.NotifyOutcome;
 import io.paymentnotifier.topology.NotificationObserver;
 import java.time.Clock;
@@ -129,6 +133,16 @@ public final class MetricsObserver implements NotificationObserver {
   @Override
   public void duplicateSkipped(final String paymentRequestId) {
     duplicatesSkipped.increment();
+  }
+
+  /** Labels {@code notifier_crypto_provider_info} with the provider that signs and verifies. */
+  public void cryptoProvider(final CryptoProvider provider) {
+    Gauge.builder(MetricNames.CRYPTO_PROVIDER, () -> 1)
+        .description("Always 1: the labels name the provider of RSA signing and verifying")
+        .tag(PROVIDER_TAG, provider.kind().label())
+        .tag(NAME_TAG, provider.name())
+        .tag(VERSION_TAG, provider.version())
+        .register(registry);
   }
 
   private Timer latencyTimer(final String kind) {

@@ -11,6 +11,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.paymentnotifier.config.NotifierConfig;
 import io.paymentnotifier.config.OpsConfigDef;
+import io.paymentnotifier.notify.CryptoProvider;
 import io.paymentnotifier.topology.NotificationObserver;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -31,6 +32,7 @@ public final class Operations implements AutoCloseable {
 
   private final int port;
   private final PrometheusMeterRegistry registry;
+  private final MetricsObserver metrics;
   private final NotificationObserver observer;
   private final Deque<AutoCloseable> toClose = new ArrayDeque<>();
   private OpsServer server;
@@ -39,7 +41,8 @@ public final class Operations implements AutoCloseable {
     this.port = port;
     this.registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     bindJvmMeters();
-    this.observer = CompositeObserver.of(new MetricsObserver(registry), new OutcomeLogger());
+    this.metrics = new MetricsObserver(registry);
+    this.observer = CompositeObserver.of(metrics, new OutcomeLogger());
   }
 
   /** For the {@code ops.port} of the configuration. */
@@ -55,6 +58,11 @@ public final class Operations implements AutoCloseable {
   /** The observer to hand to the topology: metrics and the per-outcome log line. */
   public NotificationObserver observer() {
     return observer;
+  }
+
+  /** Shows the provider that signs and verifies in {@code notifier_crypto_provider_info}. */
+  public void cryptoProvider(final CryptoProvider provider) {
+    metrics.cryptoProvider(provider);
   }
 
   /**

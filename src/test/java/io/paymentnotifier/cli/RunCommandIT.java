@@ -82,7 +82,11 @@ class RunCommandIT {
         }
         process.destroy(); // SIGTERM
         assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        assertThat(Files.readString(log)).contains("Notifier stopped: calls settled=true");
+        assertThat(Files.readString(log))
+            .contains("Notifier stopped: calls settled=true")
+            .contains(
+                "RSA signatures by AmazonCorrettoCryptoProvider 2.5.0 (native):"
+                    + " alipay.crypto.provider=auto");
       } finally {
         process.destroyForcibly();
         Files.copy(

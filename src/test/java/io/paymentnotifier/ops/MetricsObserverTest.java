@@ -14,6 +14,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.paymentnotifier.events.DeadLetterReason;
 import io.paymentnotifier.notify.CallReport;
+import io.paymentnotifier.notify.CryptoProvider;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -206,6 +207,7 @@ class MetricsObserverTest {
     observer.done(aDone("p-1", 1));
     observer.deadLettered(aDeadLetter(DeadLetterReason.INVALID_EVENT, null, List.of()));
     observer.retryScheduled("p-2", 2, clock.instant());
+    observer.cryptoProvider(CryptoProvider.jdk());
 
     // when
     final String scrape = registry.scrape();
@@ -213,6 +215,19 @@ class MetricsObserverTest {
     // then
     assertThat(MetricNames.PROMETHEUS_NAMES)
         .allSatisfy(name -> assertThat(scrape).contains("\n" + name));
+  }
+
+  @Test
+  void shouldLabelTheCryptoProviderInUse() {
+    // when
+    observer.cryptoProvider(CryptoProvider.jdk());
+
+    // then
+    assertThat(registry.scrape())
+        .contains(
+            "notifier_crypto_provider_info{name=\"SunRsaSign\",provider=\"jdk\",version=\""
+                + Runtime.version().feature()
+                + "\"} 1\n");
   }
 
   /** A clock the test moves by hand. */

@@ -3,6 +3,8 @@ package io.paymentnotifier.ops;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.paymentnotifier.notify.CryptoProviders;
+import io.paymentnotifier.notify.ProviderChoice;
 import io.paymentnotifier.testing.TestKafka;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -50,6 +52,7 @@ class OperationsIT {
     TestKafka.createTopics(1, input, output);
     streams = newStreams();
     ops.attach(streams);
+    ops.cryptoProvider(CryptoProviders.select("alipay.crypto.provider", ProviderChoice.AUTO));
     final int readyBeforeStart = status(OpsServer.READY_PATH);
 
     // when
@@ -63,7 +66,10 @@ class OperationsIT {
         .contains("kafka_stream_")
         .contains("kafka_consumer_")
         .contains("jvm_memory_used_bytes")
-        .contains("notifier_calls_in_flight");
+        .contains("notifier_calls_in_flight")
+        .contains(
+            "notifier_crypto_provider_info{name=\"AmazonCorrettoCryptoProvider\","
+                + "provider=\"native\",version=\"2.5.0\"} 1");
   }
 
   @Test
