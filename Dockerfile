@@ -13,7 +13,8 @@ COPY schemas/ schemas/
 COPY src/ src/
 RUN --mount=type=cache,target=/root/.m2 ./mvnw -B -DskipTests package
 
-# ---- runtime: the jar and its lib/ folder only
+# ---- runtime: the jar and its lib/ folder only (lib/ holds the native crypto provider built for
+# this platform, Linux x86_64 or aarch64; elsewhere the notifier signs with the JDK's, see README)
 FROM eclipse-temurin:17-jre
 RUN groupadd --system --gid 10001 notifier \
  && useradd --system --uid 10001 --gid notifier --no-create-home --shell /usr/sbin/nologin notifier \

@@ -5,10 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
 
 /** No Docker engine runs here: the Dockerfile is checked as text, instruction by instruction. */
 class DockerfileTest {
@@ -45,6 +51,40 @@ class DockerfileTest {
     assertThat(copies)
         .contains("--from=build /src/target/payment-notifier.jar /app/payment-notifier.jar")
         .contains("--from=build /src/target/lib/ /app/lib/");
+  }
+
+  @Test
+  void shouldCarryTheNativeCryptoProviderOfTheBuildPlatformInTheLibFolder() throws Exception {
+    // given: the image is built on its own platform, and lib/ is what it copies
+    final Document pom =
+        DocumentBuilderFactory.newInstance()
+            .newDocumentBuilder()
+            .parse(DeployFiles.file("pom.xml").toFile());
+    // when
+    final Map<String, String> classifierByArch = new HashMap<>();
+    final NodeList profiles = pom.getElementsByTagName("profile");
+    for (int i = 0; i < profiles.getLength(); i++) {
+      final Element profile = (Element) profiles.item(i);
+      final Element dependency = (Element) profile.getElementsByTagName("dependency").item(0);
+      if (dependency != null
+          && "AmazonCorrettoCryptoProvider".equals(text(dependency, "artifactId"))
+          && "linux".equals(text(profile, "name"))
+          && "runtime".equals(text(dependency, "scope"))) {
+        classifierByArch.put(text(profile, "arch"), text(dependency, "classifier"));
+      }
+    }
+    // then: Docker's linux/amd64 and linux/arm64 JVMs report amd64 and aarch64
+    assertThat(classifierByArch)
+        .containsEntry("amd64", "linux-x86_64")
+        .containsEntry("aarch64", "linux-aarch_64");
+    assertThat(DeployFiles.text(DeployFiles.file("pom.xml")))
+        .contains("<includeScope>runtime</includeScope>")
+        .contains("<outputDirectory>${project.build.directory}/lib</outputDirectory>");
+  }
+
+  private static String text(final Element parent, final String tag) {
+    final NodeList found = parent.getElementsByTagName(tag);
+    return found.getLength() == 0 ? null : found.item(0).getTextContent().strip();
   }
 
   @Test
