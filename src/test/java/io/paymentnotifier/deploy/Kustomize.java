@@ -54,16 +54,25 @@ final class Kustomize {
 
   /** Fails, naming what to install, when kubectl's kustomize is too old to render k8s/. */
   static void requireKustomizeV5() {
-    final Tools.Result version =
-        Tools.KUBECTL.run(DeployFiles.ROOT, "version", "--client", "-o", "json").requireSuccess();
-    final Matcher matcher = KUSTOMIZE_VERSION.matcher(version.stdout());
+    requireKustomizeV5(
+        Tools.KUBECTL
+            .run(DeployFiles.ROOT, "version", "--client", "-o", "json")
+            .requireSuccess()
+            .stdout());
+  }
+
+  /** The same, on the output of {@code kubectl version --client -o json}. */
+  static void requireKustomizeV5(final String versionJson) {
+    final Matcher matcher = KUSTOMIZE_VERSION.matcher(versionJson);
     final boolean found = matcher.find();
     if (!found || Integer.parseInt(matcher.group(1)) < MIN_KUSTOMIZE_MAJOR) {
       final String embedded =
-          found ? "kustomize v" + matcher.group(1) + "." + matcher.group(2) : "no kustomize";
+          found
+              ? "kustomize v" + matcher.group(1) + "." + matcher.group(2)
+              : "a kustomize older than v4 (its version command names none)";
       fail(
-          "kubectl at %s embeds %s; k8s/ needs kustomize v%d or later. Install %s",
-          Tools.KUBECTL.path(), embedded, MIN_KUSTOMIZE_MAJOR, Tools.KUBECTL.install());
+          "kubectl embeds %s; k8s/ needs kustomize v%d or later. Install %s",
+          embedded, MIN_KUSTOMIZE_MAJOR, Tools.KUBECTL.install());
     }
   }
 
