@@ -7,17 +7,17 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.paymentnotifier.cli.App;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Every command line the image runs (Dockerfile CMD, compose services, the k8s Deployment) is one
- * the application's command tree accepts: a renamed flag breaks this test, not a deployment.
+ * Every command line the image runs (Dockerfile CMD, compose services, the rendered k8s workload)
+ * is one the application's command tree accepts: a renamed flag breaks this test, not a deployment.
  */
 class CommandLinesTest {
 
@@ -65,18 +65,14 @@ class CommandLinesTest {
         .containsExactlyInAnyOrder("keygen", "simulator", "payment-notifier", "publish");
   }
 
-  @Test
-  void shouldAcceptTheKubernetesContainerArguments() {
-    // given
-    final Deployment deployment =
-        KubernetesModel.parse(Path.of("base/deployment.yaml"), Deployment.class);
-
+  @ParameterizedTest
+  @ValueSource(strings = {Kustomize.BASE, Kustomize.DEV, Kustomize.PROD, Kustomize.BASE_WITH_HPA})
+  void shouldAcceptTheKubernetesContainerArguments(final String variant) {
     // when
-    final List<String> args =
-        deployment.getSpec().getTemplate().getSpec().getContainers().get(0).getArgs();
+    final List<String> args = RenderedObjects.of(variant).container().getArgs();
 
     // then
-    assertParses("k8s Deployment", args);
+    assertParses("k8s " + variant, args);
   }
 
   /** What follows the jar: the entrypoint's tail (when overridden), then the command. */

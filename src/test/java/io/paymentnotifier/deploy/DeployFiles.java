@@ -7,6 +7,7 @@ import io.paymentnotifier.config.OpsConfigDef;
 import io.paymentnotifier.config.RegistryConfigDef;
 import java.io.IOException;
 import java.io.Reader;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -39,18 +40,27 @@ final class DeployFiles {
   }
 
   /** Every YAML document of the file, as plain maps and lists. */
-  @SuppressWarnings("unchecked")
   static List<Map<String, Object>> yamlDocuments(final Path path) {
-    final List<Map<String, Object>> documents = new ArrayList<>();
     try (Reader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
-      for (final Object document :
-          new Yaml(new SafeConstructor(new LoaderOptions())).loadAll(reader)) {
-        if (document != null) {
-          documents.add((Map<String, Object>) document);
-        }
-      }
+      return yamlDocuments(reader);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Every YAML document of the text, as plain maps and lists. */
+  static List<Map<String, Object>> yamlDocuments(final String text) {
+    return yamlDocuments(new StringReader(text));
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<Map<String, Object>> yamlDocuments(final Reader reader) {
+    final List<Map<String, Object>> documents = new ArrayList<>();
+    for (final Object document :
+        new Yaml(new SafeConstructor(new LoaderOptions())).loadAll(reader)) {
+      if (document != null) {
+        documents.add((Map<String, Object>) document);
+      }
     }
     return documents;
   }

@@ -4,6 +4,7 @@ import static io.paymentnotifier.deploy.DeployFiles.list;
 import static io.paymentnotifier.deploy.DeployFiles.map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.fail;
 
 import io.paymentnotifier.cli.KeygenCommand;
 import io.paymentnotifier.config.AlipayConfigDef;
@@ -12,12 +13,14 @@ import io.paymentnotifier.config.NotifierConfig;
 import io.paymentnotifier.config.Topics;
 import io.paymentnotifier.ops.OpsServer;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
 
 /**
  * No Docker engine runs here: docker-compose.yml is parsed and its images, ports, healthchecks,
@@ -38,6 +41,8 @@ class DockerComposeTest {
     assertThat(image("topics")).isEqualTo(image("kafka"));
     assertThat(image("schema-registry")).startsWith("confluentinc/cp-schema-registry:");
     assertThat(image("kafka-ui")).startsWith("kafbat/kafka-ui:");
+    assertThat(image("prometheus")).startsWith("prom/prometheus:");
+    assertThat(image("grafana")).startsWith("grafana/grafana:");
     assertThat(List.of(NOTIFIER, "simulator", "keygen", "publish"))
         .allSatisfy(name -> assertThat(service(name)).containsKey("build"))
         .allSatisfy(name -> assertThat(image(name)).isEqualTo(image(NOTIFIER)));
@@ -63,7 +68,8 @@ class DockerComposeTest {
             .toList();
 
     // then
-    assertThat(longRunning).contains("kafka", "schema-registry", "simulator", NOTIFIER);
+    assertThat(longRunning)
+        .contains("kafka", "schema-registry", "simulator", NOTIFIER, "prometheus", "grafana");
     assertThat(longRunning)
         .allSatisfy(name -> assertThat(service(name)).containsKey("healthcheck"));
   }
@@ -208,6 +214,102 @@ class DockerComposeTest {
     // then
     assertThat(list(publish.get("entrypoint"))).last().isEqualTo("publish");
     assertThat(list(publish.get("profiles"))).containsExactly("tools");
+  }
+
+  @Test
+  void shouldScrapeTheNotifierAndEvaluateTheAlertRulesInPrometheus() throws Exception {
+    // given
+    final int opsPort =
+        new NotifierConfig(ConfigLoader.fromEnvironment(stringEnvironment(NOTIFIER)))
+            .getInt("ops.port");
+    final Path config = hostPath("prometheus", flag("prometheus", "--config.file"));
+    final Map<String, Object> prometheus = DeployFiles.yaml(config);
+
+    // when
+    final Map<String, Object> job = map(list(prometheus.get("scrape_configs")).get(0));
+    final Map<String, Object> targets = map(list(job.get("static_configs")).get(0));
+    final List<Path> ruleFiles =
+        list(prometheus.get("rule_files")).stream()
+            .map(file -> hostPath("prometheus", String.valueOf(file)))
+            .toList();
+
+    // then
+    assertThat(list(targets.get("targets"))).containsExactly(NOTIFIER + ":" + opsPort);
+    assertThat(job.get("metrics_path")).isEqualTo(OpsServer.METRICS_PATH);
+    assertThat(ruleFiles).containsExactly(MonitoringFiles.RULES);
+    assertThat(promtoolCheckConfig(prometheus, ruleFiles)).contains("SUCCESS");
+  }
+
+  @Test
+  void shouldProvisionPrometheusAndTheDashboardInGrafana() {
+    // given
+    final String provisioning = "/etc/grafana/provisioning/";
+    final Map<String, Object> datasource =
+        first(hostPath("grafana", provisioning + "datasources/prometheus.yml"), "datasources");
+    final Map<String, Object> provider =
+        first(hostPath("grafana", provisioning + "dashboards/payment-notifier.yml"), "providers");
+
+    // when
+    final URI url = URI.create(String.valueOf(datasource.get("url")));
+    final String dashboards = String.valueOf(map(provider.get("options")).get("path"));
+
+    // then
+    assertThat(datasource.get("type")).isEqualTo("prometheus");
+    assertThat(datasource.get("isDefault")).isEqualTo(true);
+    assertThat(url.getHost()).isEqualTo("prometheus");
+    assertThat(list(service("prometheus").get("ports")))
+        .contains(url.getPort() + ":" + url.getPort());
+    assertThat(hostPath("grafana", dashboards)).isEqualTo(MonitoringFiles.DASHBOARD.getParent());
+    assertThat(
+            hostPath(
+                "grafana",
+                String.valueOf(
+                    environment("grafana").get("GF_DASHBOARDS_DEFAULT_HOME_DASHBOARD_PATH"))))
+        .isEqualTo(MonitoringFiles.DASHBOARD);
+    assertThat(map(service("grafana").get("depends_on"))).containsOnlyKeys("prometheus");
+  }
+
+  /**
+   * Prometheus' own check of the compose config (scrape settings and, through rule_files, every
+   * rule), with the container paths of the rule files replaced by the files compose mounts there.
+   */
+  private static String promtoolCheckConfig(
+      final Map<String, Object> prometheus, final List<Path> ruleFiles) throws Exception {
+    final Map<String, Object> local = new TreeMap<>(prometheus);
+    local.put("rule_files", ruleFiles.stream().map(Path::toString).toList());
+    final Path file = Files.createTempFile("compose-prometheus", ".yml");
+    Files.writeString(file, new Yaml().dump(local));
+    return Tools.PROMTOOL
+        .run(DeployFiles.ROOT, "check", "config", file.toString())
+        .requireSuccess()
+        .stdout();
+  }
+
+  private static Map<String, Object> first(final Path file, final String key) {
+    return map(list(DeployFiles.yaml(file).get(key)).get(0));
+  }
+
+  /** The value of a --flag=value argument of the service's command. */
+  private String flag(final String name, final String flag) {
+    return command(name).stream()
+        .filter(arg -> arg.startsWith(flag + "="))
+        .map(arg -> arg.substring(flag.length() + 1))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError(name + " has no " + flag));
+  }
+
+  /** The repository file or folder compose mounts at (or above) the container path. */
+  private Path hostPath(final String name, final String containerPath) {
+    for (final Object mount : list(service(name).get("volumes"))) {
+      final String[] parts = String.valueOf(mount).split(":");
+      if (parts[0].startsWith("./")
+          && (containerPath.equals(parts[1]) || containerPath.startsWith(parts[1] + "/"))) {
+        final Path host = DeployFiles.ROOT.resolve(parts[0].substring(2)).normalize();
+        final String rest = containerPath.substring(parts[1].length());
+        return rest.isEmpty() ? host : host.resolve(rest.substring(1));
+      }
+    }
+    return fail(name + " mounts nothing from the repository at " + containerPath);
   }
 
   private Map<String, Object> service(final String name) {

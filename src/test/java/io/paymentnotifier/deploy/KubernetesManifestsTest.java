@@ -1,23 +1,16 @@
 package io.paymentnotifier.deploy;
 
-import static io.paymentnotifier.deploy.DeployFiles.list;
 import static io.paymentnotifier.deploy.DeployFiles.map;
-import static io.paymentnotifier.deploy.KubernetesModel.parse;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
-import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.Secret;
-import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.VolumeMount;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
-import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
-import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPort;
-import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.paymentnotifier.config.AlipayConfigDef;
 import io.paymentnotifier.config.ConfigLoader;
 import io.paymentnotifier.config.Durations;
@@ -27,54 +20,56 @@ import io.paymentnotifier.ops.OpsServer;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.stream.Collectors;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * No cluster runs here: every manifest is parsed into fabric8 Kubernetes model objects (custom
- * resources as generic YAML) and checked against what the application expects.
+ * No cluster runs here: each variant of k8s/ is rendered by the real {@code kubectl kustomize},
+ * every object is turned into a fabric8 Kubernetes model object (custom resources stay YAML), and
+ * the workload's pods are checked against what the application expects.
  */
 class KubernetesManifestsTest {
 
-  private static final Path BASE = Path.of("base");
+  static List<String> variants() {
+    return Kustomize.VARIANTS;
+  }
 
-  private final Deployment deployment = parse(BASE.resolve("deployment.yaml"), Deployment.class);
-  private final PodSpec pod = deployment.getSpec().getTemplate().getSpec();
-  private final Container container = pod.getContainers().get(0);
-  private final ConfigMap configMap = parse(BASE.resolve("configmap.yaml"), ConfigMap.class);
-
-  @Test
-  void shouldParseEveryManifestIntoKubernetesModelObjectsWithoutUnknownFields() {
-    // given
-    final List<Path> manifests = KubernetesModel.manifests();
+  @ParameterizedTest
+  @MethodSource("variants")
+  void shouldRenderOnlyKubernetesModelObjectsWithoutUnknownFields(final String variant) {
+    // when
+    final List<Map<String, Object>> documents = Kustomize.render(variant);
 
     // then
-    assertThat(manifests).hasSizeGreaterThanOrEqualTo(12);
-    for (final Path manifest : manifests) {
-      for (final Map<String, Object> document : DeployFiles.yamlDocuments(manifest)) {
-        final String type = KubernetesModel.typeOf(document);
-        if (KubernetesModel.CUSTOM_TYPES.contains(type)) {
-          assertThat(map(document.get("metadata"))).as(manifest.toString()).containsKey("name");
-          continue;
-        }
-        assertThat(KubernetesModel.MODEL_TYPES).as(manifest + ": " + type).containsKey(type);
-        assertThat(KubernetesModel.unknownFields(KubernetesModel.toModel(document)))
-            .as(manifest.toString())
-            .isEmpty();
+    assertThat(documents).as(variant).isNotEmpty();
+    for (final Map<String, Object> document : documents) {
+      final String type = KubernetesModel.typeOf(document);
+      final String where = variant + ": " + type + " " + RenderedObjects.name(document);
+      if (KubernetesModel.CUSTOM_TYPES.contains(type)) {
+        assertThat(map(document.get("metadata"))).as(where).containsKey("name");
+        continue;
       }
+      assertThat(KubernetesModel.MODEL_TYPES).as(where).containsKey(type);
+      assertThat(KubernetesModel.unknownFields(KubernetesModel.toModel(document)))
+          .as(where)
+          .isEmpty();
     }
   }
 
-  @Test
-  void shouldProbeTheOpsEndpointsOnTheOpsPort() {
+  @ParameterizedTest
+  @MethodSource("variants")
+  void shouldProbeTheOpsEndpointsOnTheOpsPort(final String variant) {
+    // given
+    final RenderedObjects objects = RenderedObjects.of(variant);
+    final Container container = objects.container();
+
     // when
     final int opsPort = container.getPorts().get(0).getContainerPort();
 
     // then
     assertThat(container.getPorts().get(0).getName()).isEqualTo("ops");
     assertThat(opsPort).isEqualTo(DeployFiles.defaultOpsPort());
-    assertThat(configMap.getData()).containsEntry("NOTIFIER_OPS_PORT", String.valueOf(opsPort));
+    assertThat(config(objects).getInt("ops.port")).isEqualTo(opsPort);
     assertThat(container.getLivenessProbe().getHttpGet().getPath()).isEqualTo(OpsServer.LIVE_PATH);
     assertThat(container.getReadinessProbe().getHttpGet().getPath())
         .isEqualTo(OpsServer.READY_PATH);
@@ -83,56 +78,65 @@ class KubernetesManifestsTest {
     assertThat(container.getReadinessProbe().getHttpGet().getPort().getStrVal()).isEqualTo("ops");
   }
 
-  @Test
-  void shouldConfigureTheServiceFromTheConfigMapWithKnownSettingsOnly() {
+  @ParameterizedTest
+  @MethodSource("variants")
+  void shouldConfigureTheServiceFromItsConfigMapWithKnownSettingsOnly(final String variant) {
     // given
-    final Map<String, String> devData = overlayConfig("dev");
-
-    // then
-    assertThat(container.getArgs()).containsExactly("run");
-    assertThat(container.getEnvFrom().get(0).getConfigMapRef().getName())
-        .isEqualTo(configMap.getMetadata().getName());
-    assertThat(configMap.getData().keySet())
-        .allSatisfy(name -> assertThat(DeployFiles.isKnownSetting(name)).as(name).isTrue());
-    assertThat(devData.keySet())
-        .allSatisfy(name -> assertThat(DeployFiles.isKnownSetting(name)).as(name).isTrue());
-    assertThatCode(() -> config(configMap.getData())).doesNotThrowAnyException();
-    assertThatCode(() -> config(devData)).doesNotThrowAnyException();
-  }
-
-  @Test
-  void shouldMountTheKeysFromASecretAsReadOnlyFilesWhereTheConfigLooksForThem() {
-    // given
-    final NotifierConfig config = config(configMap.getData());
-    final Path privateKey = Path.of(config.getString(AlipayConfigDef.PRIVATE_KEY_FILE_CONFIG));
-    final Path publicKey = Path.of(config.getString(AlipayConfigDef.PUBLIC_KEY_FILE_CONFIG));
-    final Secret example = parse(Path.of("overlays/dev/secret.yaml"), Secret.class);
+    final RenderedObjects objects = RenderedObjects.of(variant);
 
     // when
-    final VolumeMount keys = mountAt(privateKey.getParent().toString());
-    final Volume volume = volume(keys.getName());
+    final Map<String, String> data = objects.configMap().getData();
 
     // then
-    assertThat(publicKey.getParent()).isEqualTo(privateKey.getParent());
-    assertThat(keys.getReadOnly()).isTrue();
-    assertThat(volume.getSecret().getSecretName()).isEqualTo(example.getMetadata().getName());
-    assertThat(example.getStringData().keySet())
-        .containsExactlyInAnyOrder(
-            privateKey.getFileName().toString(), publicKey.getFileName().toString());
-    assertThat(example.getStringData().values())
-        .allSatisfy(v -> assertThat(v).contains("REPLACE_WITH_"));
+    assertThat(objects.container().getArgs()).containsExactly("run");
+    assertThat(data.keySet())
+        .allSatisfy(name -> assertThat(DeployFiles.isKnownSetting(name)).as(name).isTrue());
+    assertThatCode(() -> config(objects)).doesNotThrowAnyException();
   }
 
-  @Test
-  void shouldRunAsNonRootWithAReadOnlyRootFilesystemAndNoCapabilities() {
+  @ParameterizedTest
+  @MethodSource("variants")
+  void shouldMountTheKeysFromASecretAsReadOnlyFilesWhereTheConfigLooksForThem(
+      final String variant) {
     // given
+    final RenderedObjects objects = RenderedObjects.of(variant);
+    final NotifierConfig config = config(objects);
+    final Path privateKey = Path.of(config.getString(AlipayConfigDef.PRIVATE_KEY_FILE_CONFIG));
+    final Path publicKey = Path.of(config.getString(AlipayConfigDef.PUBLIC_KEY_FILE_CONFIG));
+
+    // when
+    final VolumeMount keys = mountAt(objects.container(), privateKey.getParent().toString());
+    final Volume volume = volume(objects.pod(), keys.getName());
+
+    // then: the Secret comes from real files; the dev overlay's example holds placeholders only
+    assertThat(publicKey.getParent()).isEqualTo(privateKey.getParent());
+    assertThat(keys.getReadOnly()).isTrue();
+    assertThat(volume.getSecret().getSecretName()).isEqualTo("payment-notifier-keys");
+    for (final Secret secret : objects.all(Secret.class)) {
+      assertThat(secret.getMetadata().getName()).isEqualTo(volume.getSecret().getSecretName());
+      assertThat(secret.getStringData().keySet())
+          .containsExactlyInAnyOrder(
+              privateKey.getFileName().toString(), publicKey.getFileName().toString());
+      assertThat(secret.getStringData().values())
+          .allSatisfy(v -> assertThat(v).contains("REPLACE_WITH_"));
+    }
+    assertThat(objects.all(Secret.class)).hasSize(variant.equals(Kustomize.DEV) ? 1 : 0);
+  }
+
+  @ParameterizedTest
+  @MethodSource("variants")
+  void shouldRunAsNonRootWithAReadOnlyRootFilesystemAndNoCapabilities(final String variant) {
+    // given
+    final RenderedObjects objects = RenderedObjects.of(variant);
+    final PodSpec pod = objects.pod();
+    final Container container = objects.container();
     final String dockerfileUser =
         DeployFiles.text(DeployFiles.file("Dockerfile"))
             .lines()
             .filter(line -> line.startsWith("USER "))
             .findFirst()
             .orElseThrow();
-    final String stateDir = configMap.getData().get("NOTIFIER_KAFKA_STATE_DIR");
+    final String stateDir = objects.configMap().getData().get("NOTIFIER_KAFKA_STATE_DIR");
 
     // then
     assertThat(pod.getSecurityContext().getRunAsNonRoot()).isTrue();
@@ -145,179 +149,96 @@ class KubernetesManifestsTest {
     assertThat(container.getSecurityContext().getReadOnlyRootFilesystem()).isTrue();
     assertThat(container.getSecurityContext().getAllowPrivilegeEscalation()).isFalse();
     assertThat(container.getSecurityContext().getCapabilities().getDrop()).containsExactly("ALL");
-    assertThat(volume(mountAt(stateDir).getName()).getEmptyDir()).isNotNull();
-    assertThat(volume(mountAt("/tmp").getName()).getEmptyDir()).isNotNull();
+    assertThat(mountAt(container, stateDir)).isNotNull();
+    assertThat(volume(pod, mountAt(container, "/tmp").getName()).getEmptyDir()).isNotNull();
     assertThat(pod.getAutomountServiceAccountToken()).isFalse();
   }
 
-  @Test
-  void shouldGiveGracefulShutdownMoreTimeThanTheServiceNeeds() {
+  @ParameterizedTest
+  @MethodSource("variants")
+  void shouldGiveGracefulShutdownMoreTimeThanTheServiceNeeds(final String variant) {
     // given
-    final NotifierConfig config = config(configMap.getData());
+    final RenderedObjects objects = RenderedObjects.of(variant);
 
     // when
     final long shutdownSeconds =
-        Durations.parse(config.getString(FlowConfigDef.SHUTDOWN_TIMEOUT_CONFIG)).toSeconds();
+        Durations.parse(config(objects).getString(FlowConfigDef.SHUTDOWN_TIMEOUT_CONFIG))
+            .toSeconds();
 
     // then: in-flight calls get shutdown.timeout, then Kafka Streams still has to close and commit
-    assertThat(pod.getTerminationGracePeriodSeconds()).isGreaterThanOrEqualTo(shutdownSeconds + 15);
+    assertThat(objects.pod().getTerminationGracePeriodSeconds())
+        .isGreaterThanOrEqualTo(shutdownSeconds + 15);
   }
 
-  @Test
-  void shouldRequestResourcesAndRunSeveralReplicas() {
+  @ParameterizedTest
+  @MethodSource("variants")
+  void shouldRequestResourcesAndReplaceOnePodAtATime(final String variant) {
+    // given
+    final RenderedObjects objects = RenderedObjects.of(variant);
+    final Container container = objects.container();
+
     // then
-    assertThat(deployment.getSpec().getReplicas()).isGreaterThanOrEqualTo(2);
     assertThat(container.getResources().getRequests()).containsKeys("cpu", "memory");
     assertThat(container.getResources().getLimits()).containsKey("memory");
-    assertThat(
-            deployment.getSpec().getStrategy().getRollingUpdate().getMaxUnavailable().getIntVal())
-        .isZero();
+    assertThat(replacesOnePodAtATime(objects)).as(variant).isTrue();
   }
 
-  @Test
-  void shouldSelectTheDeploymentPodsFromServiceDisruptionBudgetAndNetworkPolicy() {
-    // given
-    final Map<String, String> podLabels =
-        deployment.getSpec().getTemplate().getMetadata().getLabels();
-    final Service service = parse(BASE.resolve("service.yaml"), Service.class);
-    final PodDisruptionBudget pdb =
-        parse(BASE.resolve("poddisruptionbudget.yaml"), PodDisruptionBudget.class);
-    final NetworkPolicy policy = parse(BASE.resolve("networkpolicy.yaml"), NetworkPolicy.class);
-
-    // then
-    assertThat(podLabels).containsAllEntriesOf(deployment.getSpec().getSelector().getMatchLabels());
-    assertThat(podLabels).containsAllEntriesOf(service.getSpec().getSelector());
-    assertThat(podLabels).containsAllEntriesOf(pdb.getSpec().getSelector().getMatchLabels());
-    assertThat(podLabels).containsAllEntriesOf(policy.getSpec().getPodSelector().getMatchLabels());
-    assertThat(service.getSpec().getPorts().get(0).getTargetPort().getStrVal()).isEqualTo("ops");
-    assertThat(pdb.getSpec().getMaxUnavailable().getIntVal()).isEqualTo(1);
-  }
-
-  @Test
-  void shouldLetPrometheusScrapeTheMetricsServiceOnTheOpsPort() {
-    // given
-    final Service service = parse(BASE.resolve("service.yaml"), Service.class);
-    final Map<String, Object> monitor =
-        KubernetesModel.generic(BASE.resolve("servicemonitor.yaml"));
-
+  @ParameterizedTest
+  @MethodSource("variants")
+  void shouldRunSeveralPodsInTheBaseOneInDevAndThreeInProd(final String variant) {
     // when
-    final Map<String, Object> spec = map(monitor.get("spec"));
-    final Map<String, Object> endpoint = map(list(spec.get("endpoints")).get(0));
+    final int replicas = RenderedObjects.of(variant).replicas();
 
     // then
-    assertThat(KubernetesModel.typeOf(monitor))
-        .isEqualTo("monitoring.coreos.com/v1/ServiceMonitor");
-    assertThat(service.getMetadata().getLabels())
-        .containsAllEntriesOf(stringMap(map(spec.get("selector")).get("matchLabels")));
-    assertThat(endpoint.get("port")).isEqualTo(service.getSpec().getPorts().get(0).getName());
-    assertThat(endpoint.get("path")).isEqualTo(OpsServer.METRICS_PATH);
+    switch (variant) {
+      case Kustomize.DEV -> assertThat(replicas).isEqualTo(1);
+      case Kustomize.PROD -> assertThat(replicas).isEqualTo(3);
+      default -> assertThat(replicas).isGreaterThanOrEqualTo(2);
+    }
   }
 
-  @Test
-  void shouldAllowEgressOnlyToDnsKafkaTheRegistryAndAlipay() {
-    // given
-    final NetworkPolicy policy = parse(BASE.resolve("networkpolicy.yaml"), NetworkPolicy.class);
-    final NotifierConfig config = config(configMap.getData());
-
-    // when
-    final List<Integer> egressPorts =
-        policy.getSpec().getEgress().stream()
-            .flatMap(rule -> rule.getPorts().stream())
-            .map(NetworkPolicyPort::getPort)
-            .map(port -> port.getIntVal())
-            .distinct()
-            .toList();
-
-    // then
-    assertThat(policy.getSpec().getPolicyTypes()).contains("Ingress", "Egress");
-    assertThat(egressPorts).containsExactlyInAnyOrder(53, 9092, 8081, 443);
-    assertThat(config.getString("kafka.bootstrap.servers")).endsWith(":9092");
-    assertThat(config.getString("schema.registry.url")).endsWith(":8081");
-    assertThat(config.getString(AlipayConfigDef.BASE_URL_CONFIG)).startsWith("https://");
-    assertThat(policy.getSpec().getIngress().get(0).getPorts().get(0).getPort().getIntVal())
-        .isEqualTo(DeployFiles.defaultOpsPort());
+  /** Each change of membership is a rebalance: a rolling update takes one pod at a time. */
+  private static boolean replacesOnePodAtATime(final RenderedObjects objects) {
+    final Map<String, Object> workload = objects.workload();
+    return switch (objects.workloadKind()) {
+      case "Deployment" ->
+          KubernetesModel.convert(workload, Deployment.class)
+                  .getSpec()
+                  .getStrategy()
+                  .getRollingUpdate()
+                  .getMaxUnavailable()
+                  .getIntVal()
+              == 0;
+      // OrderedReady (the default) with RollingUpdate replaces one pod, then waits for it.
+      case "StatefulSet" -> {
+        final StatefulSet set = KubernetesModel.convert(workload, StatefulSet.class);
+        final String policy = set.getSpec().getPodManagementPolicy();
+        final String strategy =
+            set.getSpec().getUpdateStrategy() == null
+                ? null
+                : set.getSpec().getUpdateStrategy().getType();
+        yield (policy == null || policy.equals("OrderedReady"))
+            && (strategy == null || strategy.equals("RollingUpdate"));
+      }
+      default -> false;
+    };
   }
 
-  @Test
-  void shouldScaleOnTheConsumerLagOfTheStreamsGroupWithKeda() {
-    // given
-    final NotifierConfig config = config(configMap.getData());
-    final Map<String, Object> scaled =
-        KubernetesModel.generic(Path.of("components/keda/scaledobject.yaml"));
-
-    // when
-    final Map<String, Object> spec = map(scaled.get("spec"));
-    final Map<String, Object> trigger = map(list(spec.get("triggers")).get(0));
-    final Map<String, Object> metadata = map(trigger.get("metadata"));
-
-    // then
-    assertThat(map(spec.get("scaleTargetRef")).get("name"))
-        .isEqualTo(deployment.getMetadata().getName());
-    assertThat(trigger.get("type")).isEqualTo("kafka");
-    assertThat(metadata.get("consumerGroup")).isEqualTo(config.getString("kafka.application.id"));
-    assertThat(metadata.get("topic")).isEqualTo(config.topics().input());
-    assertThat(metadata.get("bootstrapServers"))
-        .isEqualTo(config.getString("kafka.bootstrap.servers"));
-    assertThat((Integer) spec.get("maxReplicaCount"))
-        .isGreaterThanOrEqualTo((Integer) spec.get("minReplicaCount"));
+  static NotifierConfig config(final RenderedObjects objects) {
+    return new NotifierConfig(ConfigLoader.fromEnvironment(objects.configMap().getData()));
   }
 
-  @Test
-  void shouldOfferAnHpaOnCpuAsTheAlternativeToKeda() {
-    // given
-    final HorizontalPodAutoscaler hpa =
-        parse(Path.of("components/hpa-cpu/hpa.yaml"), HorizontalPodAutoscaler.class);
-
-    // then
-    assertThat(hpa.getSpec().getScaleTargetRef().getKind()).isEqualTo("Deployment");
-    assertThat(hpa.getSpec().getScaleTargetRef().getName())
-        .isEqualTo(deployment.getMetadata().getName());
-    assertThat(hpa.getSpec().getMetrics().get(0).getResource().getName()).isEqualTo("cpu");
-    assertThat(hpa.getSpec().getMaxReplicas())
-        .isGreaterThanOrEqualTo(hpa.getSpec().getMinReplicas());
-  }
-
-  @Test
-  void shouldRunOnePodInDevAndThreeInProd() {
-    // when
-    final Deployment dev = parse(Path.of("overlays/dev/deployment-patch.yaml"), Deployment.class);
-    final Deployment prod = parse(Path.of("overlays/prod/deployment-patch.yaml"), Deployment.class);
-
-    // then
-    assertThat(dev.getSpec().getReplicas()).isEqualTo(1);
-    assertThat(prod.getSpec().getReplicas()).isEqualTo(3);
-    assertThat(prod.getSpec().getTemplate().getSpec().getContainers().get(0).getName())
-        .isEqualTo(container.getName());
-  }
-
-  private NotifierConfig config(final Map<String, String> env) {
-    return new NotifierConfig(ConfigLoader.fromEnvironment(env));
-  }
-
-  /** The base ConfigMap with the overlay's patch applied, as kustomize merges data. */
-  private Map<String, String> overlayConfig(final String overlay) {
-    final Map<String, String> merged = new TreeMap<>(configMap.getData());
-    merged.putAll(
-        parse(Path.of("overlays", overlay, "configmap-patch.yaml"), ConfigMap.class).getData());
-    return merged;
-  }
-
-  private VolumeMount mountAt(final String path) {
+  private static VolumeMount mountAt(final Container container, final String path) {
     return container.getVolumeMounts().stream()
         .filter(m -> m.getMountPath().equals(path))
         .findFirst()
         .orElseThrow(() -> new AssertionError("nothing is mounted at " + path));
   }
 
-  private Volume volume(final String name) {
+  private static Volume volume(final PodSpec pod, final String name) {
     return pod.getVolumes().stream()
         .filter(v -> v.getName().equals(name))
         .findFirst()
         .orElseThrow(() -> new AssertionError("no volume " + name));
-  }
-
-  private static Map<String, String> stringMap(final Object value) {
-    return map(value).entrySet().stream()
-        .collect(Collectors.toMap(Map.Entry::getKey, e -> String.valueOf(e.getValue())));
   }
 }

@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
@@ -33,6 +34,7 @@ final class KubernetesModel {
   static final Map<String, Class<?>> MODEL_TYPES =
       Map.of(
           "apps/v1/Deployment", Deployment.class,
+          "apps/v1/StatefulSet", StatefulSet.class,
           "v1/ConfigMap", ConfigMap.class,
           "v1/Secret", Secret.class,
           "v1/Service", Service.class,
@@ -41,7 +43,10 @@ final class KubernetesModel {
           "autoscaling/v2/HorizontalPodAutoscaler", HorizontalPodAutoscaler.class);
 
   static final Set<String> CUSTOM_TYPES =
-      Set.of("keda.sh/v1alpha1/ScaledObject", "monitoring.coreos.com/v1/ServiceMonitor");
+      Set.of(
+          "keda.sh/v1alpha1/ScaledObject",
+          "monitoring.coreos.com/v1/ServiceMonitor",
+          "monitoring.coreos.com/v1/PrometheusRule");
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String MODEL_PACKAGE = "io.fabric8.kubernetes.api.model";
@@ -65,12 +70,8 @@ final class KubernetesModel {
     return document.get("apiVersion") + "/" + document.get("kind");
   }
 
-  static <T> T parse(final Path relative, final Class<T> type) {
-    return JSON.convertValue(DeployFiles.yaml(K8S.resolve(relative)), type);
-  }
-
-  static Map<String, Object> generic(final Path relative) {
-    return DeployFiles.yaml(K8S.resolve(relative));
+  static <T> T convert(final Object document, final Class<T> type) {
+    return JSON.convertValue(document, type);
   }
 
   static Object toModel(final Map<String, Object> document) {

@@ -13,7 +13,11 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** No kustomize binary here: each kustomization's references are resolved by hand. */
+/**
+ * The kustomize tree's shape. Whether every reference resolves and every patch finds its target is
+ * the real {@code kubectl kustomize}'s verdict (see {@link Kustomize}); this checks what kustomize
+ * does not: that no file is left out and that the overlays build what the README says.
+ */
 class KustomizationTest {
 
   @Test
@@ -31,32 +35,39 @@ class KustomizationTest {
   }
 
   @Test
-  void shouldReferenceOnlyFilesAndFoldersThatExist() {
-    for (final Path kustomization : KubernetesModel.kustomizations()) {
-      final Path dir = kustomization.getParent();
-      for (final String reference : references(DeployFiles.yaml(kustomization))) {
-        final Path target = dir.resolve(reference).normalize();
-        assertThat(
-                Files.isRegularFile(target)
-                    || Files.isRegularFile(target.resolve(KubernetesModel.KUSTOMIZATION)))
-            .as(kustomization + " -> " + reference)
-            .isTrue();
+  void shouldRenderEveryKustomizationWithTheRealKustomize() {
+    // when
+    final Set<String> rendered = new HashSet<>();
+    for (final String variant : Kustomize.VARIANTS) {
+      Kustomize.render(variant)
+          .forEach(d -> rendered.add(d.get("kind") + "/" + RenderedObjects.name(d)));
+    }
+
+    // then: every resource file of the tree ends up in some variant
+    for (final Path resource : resourceFiles()) {
+      for (final Map<String, Object> document : DeployFiles.yamlDocuments(resource)) {
+        assertThat(rendered)
+            .as(resource.toString())
+            .contains(document.get("kind") + "/" + RenderedObjects.name(document));
       }
     }
+    assertThat(resourceFiles()).hasSizeGreaterThanOrEqualTo(10);
   }
 
   @Test
-  void shouldLeaveNoManifestOutOfItsKustomization() {
+  void shouldLeaveNoFileOutOfItsKustomization() throws Exception {
     for (final Path kustomization : KubernetesModel.kustomizations()) {
       final Path dir = kustomization.getParent();
       final Set<Path> referenced = new HashSet<>();
       references(DeployFiles.yaml(kustomization))
           .forEach(r -> referenced.add(dir.resolve(r).normalize()));
-      for (final Path manifest : KubernetesModel.manifests()) {
-        if (manifest.getParent().equals(dir)) {
-          assertThat(referenced)
-              .as(kustomization + " lists " + manifest.getFileName())
-              .contains(manifest);
+      try (var files = Files.walk(dir)) {
+        for (final Path file : files.filter(Files::isRegularFile).toList()) {
+          if (!file.equals(kustomization) && isOwnFile(dir, file)) {
+            assertThat(referenced)
+                .as(kustomization + " lists " + dir.relativize(file))
+                .contains(file);
+          }
         }
       }
     }
@@ -77,32 +88,32 @@ class KustomizationTest {
     assertThat(prod.get("namespace")).isNotEqualTo(dev.get("namespace"));
   }
 
-  @Test
-  void shouldPatchOnlyResourcesTheBaseDefines() {
-    // given
-    final Set<String> baseResources = new HashSet<>();
-    for (final Path manifest : KubernetesModel.manifests()) {
-      if (manifest.getParent().endsWith("base")) {
-        final Map<String, Object> document = DeployFiles.yaml(manifest);
-        baseResources.add(document.get("kind") + "/" + map(document.get("metadata")).get("name"));
+  /** A file of this kustomization's folder, not of a kustomization below it. */
+  private static boolean isOwnFile(final Path dir, final Path file) {
+    for (Path parent = file.getParent(); !parent.equals(dir); parent = parent.getParent()) {
+      if (Files.exists(parent.resolve(KubernetesModel.KUSTOMIZATION))) {
+        return false;
       }
     }
-
-    // then
-    for (final String overlay : List.of("dev", "prod")) {
-      final Path dir = KubernetesModel.K8S.resolve("overlays").resolve(overlay);
-      for (final Object patch :
-          list(DeployFiles.yaml(dir.resolve(KubernetesModel.KUSTOMIZATION)).get("patches"))) {
-        final Map<String, Object> target =
-            DeployFiles.yaml(dir.resolve(String.valueOf(map(patch).get("path"))));
-        assertThat(baseResources)
-            .as(overlay + " patch " + map(patch).get("path"))
-            .contains(target.get("kind") + "/" + map(target.get("metadata")).get("name"));
-      }
-    }
+    return true;
   }
 
-  /** Files and folders a kustomization points at: resources, components and patch files. */
+  /** The files listed as resources (objects, not patches) by the kustomizations. */
+  private static List<Path> resourceFiles() {
+    final List<Path> files = new ArrayList<>();
+    for (final Path kustomization : KubernetesModel.kustomizations()) {
+      final Object resources = DeployFiles.yaml(kustomization).get("resources");
+      if (resources != null) {
+        list(resources).stream()
+            .map(r -> kustomization.getParent().resolve(String.valueOf(r)).normalize())
+            .filter(Files::isRegularFile)
+            .forEach(files::add);
+      }
+    }
+    return files;
+  }
+
+  /** Files and folders a kustomization points at: resources, components, patches, generators. */
   private static List<String> references(final Map<String, Object> kustomization) {
     final List<String> references = new ArrayList<>();
     for (final String key : List.of("resources", "components")) {
@@ -113,6 +124,11 @@ class KustomizationTest {
     if (kustomization.get("patches") != null) {
       list(kustomization.get("patches"))
           .forEach(p -> references.add(String.valueOf(map(p).get("path"))));
+    }
+    if (kustomization.get("configMapGenerator") != null) {
+      for (final Object generator : list(kustomization.get("configMapGenerator"))) {
+        list(map(generator).get("files")).forEach(f -> references.add(String.valueOf(f)));
+      }
     }
     return references;
   }

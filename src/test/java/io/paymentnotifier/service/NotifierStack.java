@@ -33,7 +33,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * A notifier on the real broker against the real Alipay+ simulator over loopback HTTP, with real
  * RSA keys made for this test, its own topics, application id and registry scope.
  */
-final class NotifierStack implements AutoCloseable {
+public final class NotifierStack implements AutoCloseable {
 
   static final Duration CALL_TIMEOUT = Duration.ofMillis(800);
 
@@ -45,7 +45,7 @@ final class NotifierStack implements AutoCloseable {
   final AlipaySimulator simulator;
   private final Map<String, String> settings = new HashMap<>();
 
-  NotifierStack(final SimulatorFaults faults) {
+  public NotifierStack(final SimulatorFaults faults) {
     simulator = new AlipaySimulator(alipayKeys.getPrivate(), mppKeys.getPublic(), faults).start();
     settings.put("kafka.bootstrap.servers", TestKafka.bootstrapServers());
     settings.put("kafka.application.id", scope);
@@ -69,7 +69,7 @@ final class NotifierStack implements AutoCloseable {
     return with("schema.registry.url", url);
   }
 
-  NotifierStack with(final String key, final String value) {
+  public NotifierStack with(final String key, final String value) {
     settings.put(key, value);
     return this;
   }
@@ -80,7 +80,7 @@ final class NotifierStack implements AutoCloseable {
   }
 
   /** The same, telling {@code observer} what it does (null: nobody). */
-  NotifierService newService(final NotificationObserver observer) {
+  public NotifierService newService(final NotificationObserver observer) {
     // Each instance has its own state directory, as separate machines would: a new instance
     // restores from the changelogs, and never waits for a stopping one's directory lock.
     final Map<String, String> instance = new HashMap<>(settings);
@@ -106,7 +106,7 @@ final class NotifierStack implements AutoCloseable {
   }
 
   /** Publishes events keyed by paymentRequestId, in the Confluent wire format. */
-  void publish(final List<PaymentFinalized> events) {
+  public void publish(final List<PaymentFinalized> events) {
     try (KafkaProducer<String, PaymentFinalized> producer =
         new KafkaProducer<>(
             producerProps(),
@@ -118,7 +118,7 @@ final class NotifierStack implements AutoCloseable {
   }
 
   /** Publishes raw bytes to the input topic, as a broken producer would. */
-  void publishRaw(final String key, final byte[] value) {
+  public void publishRaw(final String key, final byte[] value) {
     try (KafkaProducer<byte[], byte[]> producer =
         new KafkaProducer<>(
             producerProps(), new ByteArraySerializer(), new ByteArraySerializer())) {
