@@ -6,6 +6,7 @@ import io.paymentnotifier.events.NotificationDone;
 import io.paymentnotifier.events.NotificationRetry;
 import io.paymentnotifier.events.NotifyAttempt;
 import io.paymentnotifier.events.PendingNotification;
+import io.paymentnotifier.notify.Acknowledged;
 import io.paymentnotifier.notify.NotifyOutcome;
 import io.paymentnotifier.notify.Rejected;
 import io.paymentnotifier.notify.RetryLater;
@@ -64,12 +65,38 @@ final class OutcomeRouter implements Processor<String, Completion, String, Speci
     final Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
     final List<NotifyAttempt> history = new ArrayList<>(pending.getHistory());
     history.add(Attempts.of(pending.getAttempt(), outcome));
-    switch (outcome.kind()) {
-      case ACKNOWLEDGED -> acknowledged(pending, history, now);
-      case REJECTED ->
-          deadLetter(
-              DeadLetterReason.REJECTED, pending, history, ((Rejected) outcome).reason(), now);
-      case RETRY_LATER -> retryLater(pending, history, ((RetryLater) outcome).reason(), now);
+    outcome.route(new Routing(pending, history, now));
+  }
+
+  /** Where each type of outcome goes; exhaustive because NotifyOutcome.Routes is. */
+  private final class Routing implements NotifyOutcome.Routes<Void> {
+    private final PendingNotification pending;
+    private final List<NotifyAttempt> history;
+    private final Instant now;
+
+    Routing(
+        final PendingNotification pending, final List<NotifyAttempt> history, final Instant now) {
+      this.pending = pending;
+      this.history = history;
+      this.now = now;
+    }
+
+    @Override
+    public Void acknowledged(final Acknowledged outcome) {
+      OutcomeRouter.this.acknowledged(pending, history, now);
+      return null;
+    }
+
+    @Override
+    public Void retryLater(final RetryLater outcome) {
+      OutcomeRouter.this.retryLater(pending, history, outcome.reason(), now);
+      return null;
+    }
+
+    @Override
+    public Void rejected(final Rejected outcome) {
+      deadLetter(DeadLetterReason.REJECTED, pending, history, outcome.reason(), now);
+      return null;
     }
   }
 
