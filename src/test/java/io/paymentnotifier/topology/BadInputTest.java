@@ -3,6 +3,7 @@ package io.paymentnotifier.topology;
 import static io.paymentnotifier.testing.Payments.aPayment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.paymentnotifier.avro.RegistryUnavailableException;
 import io.paymentnotifier.events.DeadLetter;
@@ -78,6 +79,29 @@ class BadInputTest {
       assertThat(dead.getEvent()).isEqualTo(unfinished);
       assertThat(harness.client.callsFor("p-4")).isZero();
       assertThat(harness.done.readKeyValue().key).isEqualTo("p-5");
+    }
+  }
+
+  @Test
+  void shouldDeadLetterAnUnusableNotifyUrlAsInvalidEventWithoutACall() {
+    try (TopologyHarness harness = new TopologyHarness()) {
+      // given: a URL the client could only sign wrongly (no path), and one it cannot reach
+      harness.publish(aPayment("p-7").setNotifyUrl("https://127.0.0.1").build());
+      harness.publish(aPayment("p-8").setNotifyUrl("http://127.0.0.1:70000/notify").build());
+      // when
+      harness.settle();
+      // then
+      assertThat(harness.dlq.readValuesToList())
+          .extracting(DeadLetter::getReason, DeadLetter::getDetail)
+          .containsExactly(
+              tuple(
+                  DeadLetterReason.INVALID_EVENT,
+                  "notifyUrl: must have a path, which the request signature covers, was"
+                      + " \"https://127.0.0.1\""),
+              tuple(
+                  DeadLetterReason.INVALID_EVENT, "notifyUrl: port must be 1 to 65535, was 70000"));
+      assertThat(harness.client.calls()).isEmpty();
+      assertThat(harness.done.isEmpty()).isTrue();
     }
   }
 
