@@ -14,7 +14,6 @@ import static io.paymentnotifier.topology.ProcessorNames.RETRY_SOURCE;
 import static io.paymentnotifier.topology.ProcessorNames.ROUTE_OUTCOME;
 import static io.paymentnotifier.topology.ProcessorNames.SCHEDULE_RETRY;
 
-import io.paymentnotifier.events.PendingNotification;
 import java.time.Duration;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -108,7 +107,7 @@ public final class NotificationTopology {
         Stores.keyValueStoreBuilder(
             Stores.persistentKeyValueStore(IN_FLIGHT_STORE),
             Serdes.String(),
-            AvroStateSerde.of(PendingNotification.class)),
+            NotificationState.serde()),
         DEDUP_PAYMENT,
         NOTIFY_CALL,
         ROUTE_OUTCOME,
@@ -117,8 +116,9 @@ public final class NotificationTopology {
         Stores.keyValueStoreBuilder(
             Stores.persistentKeyValueStore(RETRY_SCHEDULE_STORE),
             Serdes.String(),
-            AvroStateSerde.of(PendingNotification.class)),
+            ScheduleEntrySerde.create()),
         NOTIFY_CALL,
+        ROUTE_OUTCOME,
         SCHEDULE_RETRY);
     topology.addStateStore(
         Stores.windowStoreBuilder(

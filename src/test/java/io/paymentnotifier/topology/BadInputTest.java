@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.paymentnotifier.avro.RegistryUnavailableException;
+import io.paymentnotifier.dlq.Origin;
 import io.paymentnotifier.events.DeadLetter;
 import io.paymentnotifier.events.DeadLetterReason;
 import io.paymentnotifier.events.PaymentFinalized;
@@ -42,6 +43,8 @@ class BadInputTest {
           .isEqualTo("p-1".getBytes(StandardCharsets.UTF_8));
       assertThat(dead.value().getOriginTopic()).isEqualTo(TopologyHarness.TOPICS.input());
       assertThat(dead.value().getOriginOffset()).isZero();
+      assertThat(Origin.of(dead.value().getInput()))
+          .isEqualTo(new Origin(TopologyHarness.TOPICS.input(), 0, 0));
       assertThat(harness.done.readKeyValue().key).isEqualTo("p-2");
     }
   }
