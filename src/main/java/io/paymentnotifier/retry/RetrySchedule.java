@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
@@ -59,8 +58,7 @@ public final class RetrySchedule {
     final String upper = String.format("%019d;", now.toEpochMilli());
     try (KeyValueIterator<String, RetryScheduleEntry> it = store.range(null, upper)) {
       while (it.hasNext() && keys.size() < limit) {
-        final KeyValue<String, RetryScheduleEntry> next = it.next();
-        keys.add(next.key);
+        keys.add(it.next().key);
       }
     }
     keys.forEach(store::delete);

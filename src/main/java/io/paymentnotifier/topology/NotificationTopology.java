@@ -22,7 +22,9 @@ import org.apache.kafka.streams.state.Stores;
 
 /**
  * The notification graph: input and retry topics in, done / retry / dead-letter topics out. Both
- * sources feed the same stores, so a payment's first attempt and its retries run in one task.
+ * sources share the same stores, so a payment's first attempt and its retries run in one task:
+ * route-outcome writes a retry to the in-flight store, the schedule and the retry topic at once,
+ * and schedule-retry reads the retry topic back only to adopt what its task does not hold.
  */
 public final class NotificationTopology {
 
