@@ -14,14 +14,21 @@ public final class DeadLetters {
 
   private DeadLetters() {}
 
-  /** Bytes that can never be read as the expected record; they are kept as they came. */
+  /**
+   * Bytes that can never be read as the expected record; they are kept as they came.
+   *
+   * @param input where the payment's input record was read: {@code origin} for an input record,
+   *     null for a retry record (its bytes cannot say)
+   */
   public static DeadLetter undeserializable(
       final byte[] rawKey,
       final byte[] rawValue,
       final Origin origin,
+      final Origin input,
       final String detail,
       final Instant now) {
     return base(DeadLetterReason.UNDESERIALIZABLE, detail, origin, now)
+        .setInput(input == null ? null : input.coordinates())
         .setRawKey(wrap(rawKey))
         .setRawValue(wrap(rawValue))
         .setFirstFailureAt(now)
@@ -37,6 +44,7 @@ public final class DeadLetters {
       final String detail,
       final Instant now) {
     return base(DeadLetterReason.INVALID_EVENT, detail, origin, now)
+        .setInput(origin.coordinates())
         .setPaymentRequestId(event.getPaymentRequestId())
         .setEvent(event)
         .setRawKey(wrap(rawKey))
@@ -49,6 +57,7 @@ public final class DeadLetters {
   public static DeadLetter conflictingDuplicate(
       final PaymentFinalized event, final Origin origin, final String detail, final Instant now) {
     return base(DeadLetterReason.CONFLICTING_DUPLICATE, detail, origin, now)
+        .setInput(origin.coordinates())
         .setPaymentRequestId(event.getPaymentRequestId())
         .setEvent(event)
         .setFirstFailureAt(now)
@@ -56,7 +65,10 @@ public final class DeadLetters {
         .build();
   }
 
-  /** Alipay+ rejected the notification, or it ran out of retries: the whole history goes along. */
+  /**
+   * Alipay+ rejected the notification, or it ran out of retries: the whole history goes along, with
+   * where its input record was read and the record it was taken from.
+   */
   public static DeadLetter afterAttempts(
       final DeadLetterReason reason,
       final PendingNotification notification,
@@ -69,6 +81,7 @@ public final class DeadLetters {
             notification.getOriginPartition(),
             notification.getOriginOffset());
     return base(reason, detail, origin, now)
+        .setInput(notification.getInput())
         .setPaymentRequestId(notification.getEvent().getPaymentRequestId())
         .setEvent(notification.getEvent())
         .setHistory(history)

@@ -43,8 +43,9 @@ public final class DlqReport {
         continue;
       }
       out.printf("  reason:  %s — %s%n", r.reason(), r.letter().getDetail());
+      out.printf("  input:   %s  (the PaymentFinalized record)%n", input(r));
       out.printf(
-          "  origin:  %s/%d/%d%n",
+          "  origin:  %s/%d/%d  (the last record that led here)%n",
           r.letter().getOriginTopic(),
           r.letter().getOriginPartition(),
           r.letter().getOriginOffset());
@@ -91,6 +92,11 @@ public final class DlqReport {
       line.append(" error: ").append(a.getError());
     }
     return line.append(" (").append(a.getLatencyMs()).append(" ms)").toString();
+  }
+
+  private static String input(final DlqRecord r) {
+    final Origin input = Origin.of(r.letter().getInput());
+    return input == null ? "unknown" : input.text();
   }
 
   private static String time(final Instant instant) {

@@ -4,7 +4,7 @@ package io.paymentnotifier.notify;
 public record Acknowledged(CallReport call) implements NotifyOutcome {
 
   @Override
-  public Kind kind() {
-    return Kind.ACKNOWLEDGED;
+  public <R> R route(final Routes<R> routes) {
+    return routes.acknowledged(this);
   }
 }

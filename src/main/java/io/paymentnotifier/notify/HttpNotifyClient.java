@@ -3,8 +3,6 @@ package io.paymentnotifier.notify;
 import io.paymentnotifier.events.PaymentFinalized;
 import java.net.URI;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
@@ -76,15 +74,9 @@ public final class HttpNotifyClient implements NotifyClient {
       return;
     }
     try {
-      final List<String> problems = new ArrayList<>(NotifyRequestBody.problems(payment));
       final URI url = requests.target(payment);
       if (url == null) {
-        problems.add("notifyUrl is not an http(s) URL");
-      }
-      if (!problems.isEmpty()) {
-        final String reason = "invalid event: " + String.join("; ", problems);
-        call.complete(new Rejected(call.report(null, reason), reason));
-        return;
+        throw new IllegalStateException("notifyUrl passed validation but is not usable");
       }
       final AnswerCallback callback =
           new AnswerCallback(call, classifier, url.getRawPath(), settings.clientId());

@@ -8,9 +8,6 @@ import io.paymentnotifier.events.PaymentResult;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Set;
 
 /**
  * The notifyPayment JSON body of a payment: fixed field order, every value a string, optional
@@ -22,33 +19,13 @@ import java.util.Set;
 public final class NotifyRequestBody {
 
   private static final JsonFactory JSON = new JsonFactory();
-  private static final Set<String> FINAL_STATUSES = Set.of("S", "F");
 
   private NotifyRequestBody() {}
 
-  /** What makes the payment impossible to notify; empty when it can be sent. */
-  public static List<String> problems(final PaymentFinalized payment) {
-    final List<String> problems = new ArrayList<>();
-    requireText(problems, "paymentRequestId", payment.getPaymentRequestId());
-    requireText(problems, "paymentId", payment.getPaymentId());
-    requireText(problems, "paymentTime", payment.getPaymentTime());
-    final PaymentResult result = payment.getPaymentResult();
-    if (result == null) {
-      problems.add("paymentResult is missing");
-    } else {
-      requireText(problems, "paymentResult.resultCode", result.getResultCode());
-      if (!FINAL_STATUSES.contains(result.getResultStatus())) {
-        problems.add("paymentResult.resultStatus must be S or F, was " + result.getResultStatus());
-      }
-    }
-    requireAmount(problems, "paymentAmount", payment.getPaymentAmount(), true);
-    requireAmount(problems, "payToAmount", payment.getPayToAmount(), false);
-    requireAmount(
-        problems, "customsDeclarationAmount", payment.getCustomsDeclarationAmount(), false);
-    return problems;
-  }
-
-  /** The JSON body; call only for payments without {@link #problems}. */
+  /**
+   * The JSON body of an event the topology's PaymentValidator accepted: the body trusts it and
+   * checks nothing again (an invalid event here is a bug upstream, never a dead-letter reason).
+   */
   public static String toJson(final PaymentFinalized payment) {
     final StringWriter out = new StringWriter(512);
     try (JsonGenerator json = JSON.createGenerator(out)) {
@@ -93,27 +70,5 @@ public final class NotifyRequestBody {
     if (value != null && !value.isBlank()) {
       json.writeStringField(name, value);
     }
-  }
-
-  private static void requireText(
-      final List<String> problems, final String field, final String value) {
-    if (value == null || value.isBlank()) {
-      problems.add(field + " is missing or blank");
-    }
-  }
-
-  private static void requireAmount(
-      final List<String> problems,
-      final String field,
-      final Amount amount,
-      final boolean required) {
-    if (amount == null) {
-      if (required) {
-        problems.add(field + " is missing");
-      }
-      return;
-    }
-    requireText(problems, field + ".value", amount.getValue());
-    requireText(problems, field + ".currency", amount.getCurrency());
   }
 }

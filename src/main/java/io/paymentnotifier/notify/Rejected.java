@@ -8,7 +8,7 @@ package io.paymentnotifier.notify;
 public record Rejected(CallReport call, String reason) implements NotifyOutcome {
 
   @Override
-  public Kind kind() {
-    return Kind.REJECTED;
+  public <R> R route(final Routes<R> routes) {
+    return routes.rejected(this);
   }
 }

@@ -9,7 +9,7 @@ package io.paymentnotifier.notify;
 public record RetryLater(CallReport call, String reason) implements NotifyOutcome {
 
   @Override
-  public Kind kind() {
-    return Kind.RETRY_LATER;
+  public <R> R route(final Routes<R> routes) {
+    return routes.retryLater(this);
   }
 }

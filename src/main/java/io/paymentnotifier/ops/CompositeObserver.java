@@ -3,6 +3,7 @@ package io.paymentnotifier.ops;
 import io.paymentnotifier.events.DeadLetter;
 import io.paymentnotifier.events.NotificationDone;
 import io.paymentnotifier.notify.NotifyOutcome;
+import io.paymentnotifier.retry.WaitingRetries;
 import io.paymentnotifier.topology.NotificationObserver;
 import java.time.Instant;
 import java.util.List;
@@ -60,19 +61,8 @@ public final class CompositeObserver implements NotificationObserver {
   }
 
   @Override
-  public void retryHeld(
-      final String paymentRequestId, final int attempt, final Instant scheduledAt) {
-    each(o -> o.retryHeld(paymentRequestId, attempt, scheduledAt));
-  }
-
-  @Override
-  public void retryReleased(final int attempt, final Instant firstScheduledAt) {
-    each(o -> o.retryReleased(attempt, firstScheduledAt));
-  }
-
-  @Override
-  public void retryReleased(final String paymentRequestId, final int attempt) {
-    each(o -> o.retryReleased(paymentRequestId, attempt));
+  public void retriesWaiting(final String taskId, final WaitingRetries waiting) {
+    each(o -> o.retriesWaiting(taskId, waiting));
   }
 
   @Override

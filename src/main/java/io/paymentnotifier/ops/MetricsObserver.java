@@ -18,6 +18,7 @@ import io.paymentnotifier.events.NotifyAttempt;
 import io.paymentnotifier.notify.CallReport;
 import io.paymentnotifier.notify.CryptoProvider;
 import io.paymentnotifier.notify.NotifyOutcome;
+import io.paymentnotifier.retry.WaitingRetries;
 import io.paymentnotifier.topology.NotificationObserver;
 import java.time.Clock;
 import java.time.Duration;
@@ -116,18 +117,11 @@ public final class MetricsObserver implements NotificationObserver {
     registry
         .counter(MetricNames.RETRIES_SCHEDULED, ATTEMPT_TAG, MetricNames.attemptLabel(attempt))
         .increment();
-    pendingRetries.scheduled(paymentRequestId, attempt);
   }
 
   @Override
-  public void retryHeld(
-      final String paymentRequestId, final int attempt, final Instant scheduledAt) {
-    pendingRetries.held(paymentRequestId, attempt, scheduledAt);
-  }
-
-  @Override
-  public void retryReleased(final String paymentRequestId, final int attempt) {
-    pendingRetries.released(paymentRequestId);
+  public void retriesWaiting(final String taskId, final WaitingRetries waiting) {
+    pendingRetries.report(taskId, waiting);
   }
 
   @Override

@@ -3,25 +3,26 @@ package io.paymentnotifier.ops;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.TimeGauge;
+import io.paymentnotifier.retry.WaitingRetries;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Retries waiting in this instance's schedule, as gauges: how many per attempt, and how long the
- * oldest has waited since it was scheduled. One entry per payment: a payment has at most one
- * pending retry.
+ * Retries waiting in this instance's tasks, as gauges: how many per attempt, and how long the
+ * oldest has waited. Each task reports its own count from its store; this keeps the last report of
+ * each task it runs (a few numbers per task, never one entry per retry) and sums them at scrape
+ * time.
  */
 final class PendingRetries {
 
-  private record Pending(String attemptLabel, Instant scheduledAt) {}
-
-  private final Map<String, Pending> byPayment = new ConcurrentHashMap<>();
-  private final Map<String, AtomicLong> countByAttempt = new ConcurrentHashMap<>();
+  private final Map<String, WaitingRetries> byTask = new ConcurrentHashMap<>();
+  private final Set<String> attemptLabels = ConcurrentHashMap.newKeySet();
   private final MeterRegistry registry;
   private final Clock clock;
 
@@ -39,46 +40,44 @@ final class PendingRetries {
         .register(registry);
   }
 
-  void scheduled(final String paymentRequestId, final int attempt) {
-    held(paymentRequestId, attempt, clock.instant());
-  }
-
-  /** A retry waiting since {@code scheduledAt}, now held here; a known id is replaced. */
-  void held(final String paymentRequestId, final int attempt, final Instant scheduledAt) {
-    final Pending pending = new Pending(MetricNames.attemptLabel(attempt), scheduledAt);
-    final Pending replaced = byPayment.put(paymentRequestId, pending);
-    if (replaced != null) {
-      counter(replaced.attemptLabel()).decrementAndGet();
+  /** What a task counted last; an empty count means the task holds none here (or left). */
+  void report(final String taskId, final WaitingRetries waiting) {
+    if (waiting.isEmpty()) {
+      byTask.remove(taskId);
+      return;
     }
-    counter(pending.attemptLabel()).incrementAndGet();
+    waiting.byAttempt().keySet().forEach(this::registerCount);
+    byTask.put(taskId, waiting);
   }
 
-  /** Unknown ids are ignored: a retry may leave before this instance announced it. */
-  void released(final String paymentRequestId) {
-    final Pending pending = byPayment.remove(paymentRequestId);
-    if (pending != null) {
-      counter(pending.attemptLabel()).decrementAndGet();
+  private void registerCount(final int attempt) {
+    final String label = MetricNames.attemptLabel(attempt);
+    if (attemptLabels.add(label)) {
+      Gauge.builder(MetricNames.RETRIES_PENDING, this, p -> p.waiting(label))
+          .description("Retries waiting in this instance's tasks, by the attempt they will make")
+          .tag(MetricNames.ATTEMPT_TAG, label)
+          .strongReference(true)
+          .register(registry);
     }
   }
 
-  private AtomicLong counter(final String attemptLabel) {
-    return countByAttempt.computeIfAbsent(attemptLabel, this::registerCount);
-  }
-
-  private AtomicLong registerCount(final String attemptLabel) {
-    final AtomicLong count = new AtomicLong();
-    Gauge.builder(MetricNames.RETRIES_PENDING, count, AtomicLong::get)
-        .description("Retries waiting in this instance's schedule, by the attempt they will make")
-        .tag(MetricNames.ATTEMPT_TAG, attemptLabel)
-        .strongReference(true)
-        .register(registry);
-    return count;
+  private double waiting(final String label) {
+    long sum = 0;
+    for (final WaitingRetries task : byTask.values()) {
+      for (final Map.Entry<Integer, Long> count : task.byAttempt().entrySet()) {
+        if (MetricNames.attemptLabel(count.getKey()).equals(label)) {
+          sum += count.getValue();
+        }
+      }
+    }
+    return sum;
   }
 
   private double oldestAgeMillis() {
     final Instant now = clock.instant();
-    return byPayment.values().stream()
-        .map(Pending::scheduledAt)
+    return byTask.values().stream()
+        .map(WaitingRetries::oldestWaitingSince)
+        .filter(Objects::nonNull)
         .min(Instant::compareTo)
         .map(oldest -> (double) Math.max(0, Duration.between(oldest, now).toMillis()))
         .orElse(0.0);

@@ -1,25 +1,32 @@
 package io.paymentnotifier.retry;
 
-import io.paymentnotifier.events.PendingNotification;
+import io.paymentnotifier.events.RetryScheduleEntry;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * Retries waiting for their due time, in a store whose keys sort by due time (zero-padded epoch
- * millis, then the paymentRequestId), so the due ones are one range scan away.
+ * Retries waiting for their due time: an index of the in-flight store, whose keys sort by due time
+ * (zero-padded epoch millis, then the paymentRequestId), so the due ones are one range scan away.
+ * An entry holds only what the gauges need (attempt, waiting since); the notification itself stays
+ * in the in-flight store, which says whether an entry is still current.
  */
 public final class RetrySchedule {
 
   /** A wall-clock punctuator this often releases due retries: within about a second of due. */
-  public static final java.time.Duration RELEASE_INTERVAL = java.time.Duration.ofMillis(500);
+  public static final Duration RELEASE_INTERVAL = Duration.ofMillis(500);
 
-  private final KeyValueStore<String, PendingNotification> store;
+  private static final int DUE_DIGITS = 19;
 
-  public RetrySchedule(final KeyValueStore<String, PendingNotification> store) {
+  private final KeyValueStore<String, RetryScheduleEntry> store;
+
+  /** A payment whose retry was due, taken out of the schedule. */
+  public record Due(String paymentRequestId, Instant dueAt) {}
+
+  public RetrySchedule(final KeyValueStore<String, RetryScheduleEntry> store) {
     this.store = store;
   }
 
@@ -28,22 +35,44 @@ public final class RetrySchedule {
     return String.format("%019d:%s", dueAt.toEpochMilli(), paymentRequestId);
   }
 
-  /** Holds a waiting retry until it is due. */
-  public void add(final PendingNotification retry) {
-    store.put(keyOf(retry.getDueAt(), retry.getEvent().getPaymentRequestId()), retry);
+  /** Indexes a waiting retry of this payment, due at {@code dueAt}. */
+  public void add(
+      final String paymentRequestId,
+      final Instant dueAt,
+      final int attempt,
+      final Instant waitingSince) {
+    store.put(
+        keyOf(dueAt, paymentRequestId),
+        RetryScheduleEntry.newBuilder().setAttempt(attempt).setWaitingSince(waitingSince).build());
+  }
+
+  /** Whether this payment has an entry due at {@code dueAt}. */
+  public boolean contains(final String paymentRequestId, final Instant dueAt) {
+    return store.get(keyOf(dueAt, paymentRequestId)) != null;
   }
 
   /** Takes every retry due at or before {@code now} out of the schedule, earliest first. */
-  public List<PendingNotification> takeDue(final Instant now, final int limit) {
-    final List<KeyValue<String, PendingNotification>> due = new ArrayList<>();
+  public List<Due> takeDue(final Instant now, final int limit) {
+    final List<String> keys = new ArrayList<>();
     // ';' sorts right after ':', so the bound includes every key of the current millisecond.
     final String upper = String.format("%019d;", now.toEpochMilli());
-    try (KeyValueIterator<String, PendingNotification> it = store.range(null, upper)) {
-      while (it.hasNext() && due.size() < limit) {
-        due.add(it.next());
+    try (KeyValueIterator<String, RetryScheduleEntry> it = store.range(null, upper)) {
+      while (it.hasNext() && keys.size() < limit) {
+        keys.add(it.next().key);
       }
     }
-    due.forEach(kv -> store.delete(kv.key));
-    return due.stream().map(kv -> kv.value).toList();
+    keys.forEach(store::delete);
+    return keys.stream().map(RetrySchedule::due).toList();
+  }
+
+  /** A census of this schedule, counted a bounded slice at a time. */
+  public WaitingCensus census() {
+    return new WaitingCensus(store);
+  }
+
+  private static Due due(final String key) {
+    return new Due(
+        key.substring(DUE_DIGITS + 1),
+        Instant.ofEpochMilli(Long.parseLong(key.substring(0, DUE_DIGITS))));
   }
 }

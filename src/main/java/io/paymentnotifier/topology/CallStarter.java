@@ -1,6 +1,5 @@
 package io.paymentnotifier.topology;
 
-import io.paymentnotifier.events.PendingNotification;
 import io.paymentnotifier.notify.CallReport;
 import io.paymentnotifier.notify.NotifyClient;
 import io.paymentnotifier.notify.NotifyOutcome;
@@ -55,8 +54,8 @@ final class CallStarter {
    * the in-flight store keeps it for the next owner). Waits for a permit when the instance is at
    * its limit, routing this task's results meanwhile.
    */
-  void start(final PendingNotification notification) {
-    final String id = notification.getEvent().getPaymentRequestId();
+  void start(final NotificationState notification) {
+    final String id = notification.paymentRequestId();
     if (budget.draining() || running.contains(id)) {
       return;
     }
@@ -66,11 +65,11 @@ final class CallStarter {
     running.add(id);
     budget.started();
     observer.callStarted();
-    final int attempt = notification.getAttempt();
+    final int attempt = notification.attempt();
     final Instant startedAt = Instant.now();
     CompletableFuture<NotifyOutcome> call;
     try {
-      call = client.notify(notification.getEvent());
+      call = client.notify(notification.event());
     } catch (RuntimeException e) {
       call = CompletableFuture.completedFuture(failed(startedAt, e));
     }

@@ -2,7 +2,6 @@ package io.paymentnotifier.topology;
 
 import io.paymentnotifier.dlq.DeadLetters;
 import io.paymentnotifier.events.PaymentFinalized;
-import io.paymentnotifier.events.PendingNotification;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -12,7 +11,6 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.WindowStore;
-import org.apache.kafka.streams.state.WindowStoreIterator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,8 +27,8 @@ final class DedupProcessor implements Processor<String, SpecificRecord, String, 
   private final NotificationObserver observer;
   private final DeadLetterSink deadLetters;
   private ProcessorContext<String, SpecificRecord> context;
-  private KeyValueStore<String, PendingNotification> inFlight;
-  private WindowStore<String, String> done;
+  private KeyValueStore<String, NotificationState> inFlight;
+  private FinishedPayments finished;
 
   DedupProcessor(final Duration window, final NotificationObserver observer) {
     this.window = window;
@@ -42,7 +40,9 @@ final class DedupProcessor implements Processor<String, SpecificRecord, String, 
   public void init(final ProcessorContext<String, SpecificRecord> context) {
     this.context = context;
     this.inFlight = context.getStateStore(ProcessorNames.IN_FLIGHT_STORE);
-    this.done = context.getStateStore(ProcessorNames.DONE_STORE);
+    this.finished =
+        new FinishedPayments(
+            context.<WindowStore<String, String>>getStateStore(ProcessorNames.DONE_STORE));
   }
 
   @Override
@@ -71,12 +71,10 @@ final class DedupProcessor implements Processor<String, SpecificRecord, String, 
 
   /** The key-field fingerprint of the active or recently done notification of this payment. */
   private Optional<String> earlierFingerprint(final String id, final Instant now) {
-    final PendingNotification active = inFlight.get(id);
+    final NotificationState active = inFlight.get(id);
     if (active != null) {
-      return Optional.of(KeyFields.fingerprint(active.getEvent()));
+      return Optional.of(KeyFields.fingerprint(active.event()));
     }
-    try (WindowStoreIterator<String> it = done.backwardFetch(id, now.minus(window), now)) {
-      return it.hasNext() ? Optional.of(it.next().value) : Optional.empty();
-    }
+    return finished.acknowledgedFingerprint(id, now.minus(window), now);
   }
 }

@@ -3,6 +3,7 @@ package io.paymentnotifier.topology;
 import io.paymentnotifier.events.DeadLetter;
 import io.paymentnotifier.events.NotificationDone;
 import io.paymentnotifier.notify.NotifyOutcome;
+import io.paymentnotifier.retry.WaitingRetries;
 import java.time.Instant;
 
 /**
@@ -30,27 +31,20 @@ public interface NotificationObserver {
   /** Terminal: a dead-letter record was written. */
   default void deadLettered(final DeadLetter deadLetter) {}
 
-  /** A retry was scheduled for the given attempt number. */
+  /** A retry was scheduled for the given attempt number (a counter: it is not held anywhere). */
   default void retryScheduled(
       final String paymentRequestId, final int attempt, final Instant due) {}
 
   /**
-   * A retry already waiting when this instance took it on: restored with its task (a rebalance or a
-   * restart) or adopted from the retry topic. Not a newly scheduled retry; it is released like one.
+   * The retries waiting in one task, counted from its retry schedule: replaces whatever was last
+   * reported for that task. A census of the store reports it after each pass (a pass reads a
+   * bounded slice per second), and the task reports {@link WaitingRetries#NONE} when it closes here
+   * (it moves to another instance, or this one stops), so an instance counts exactly the tasks it
+   * runs.
    *
-   * @param scheduledAt when it started waiting, as near as is known
+   * @param taskId the Kafka Streams task, e.g. "0_3"
    */
-  default void retryHeld(
-      final String paymentRequestId, final int attempt, final Instant scheduledAt) {}
-
-  /** A scheduled retry left the schedule (it was attempted, or its task moved away). */
-  default void retryReleased(final int attempt, final Instant firstScheduledAt) {}
-
-  /**
-   * The same event with the payment named: ops tracks pending retries per payment, so it needs the
-   * id to take the right one off its gauges. Call both forms when a retry leaves the schedule.
-   */
-  default void retryReleased(final String paymentRequestId, final int attempt) {}
+  default void retriesWaiting(final String taskId, final WaitingRetries waiting) {}
 
   /** A repeat of an already-notified payment was skipped. */
   default void duplicateSkipped(final String paymentRequestId) {}

@@ -14,7 +14,6 @@ import static io.paymentnotifier.topology.ProcessorNames.RETRY_SOURCE;
 import static io.paymentnotifier.topology.ProcessorNames.ROUTE_OUTCOME;
 import static io.paymentnotifier.topology.ProcessorNames.SCHEDULE_RETRY;
 
-import io.paymentnotifier.events.PendingNotification;
 import java.time.Duration;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -23,7 +22,9 @@ import org.apache.kafka.streams.state.Stores;
 
 /**
  * The notification graph: input and retry topics in, done / retry / dead-letter topics out. Both
- * sources feed the same stores, so a payment's first attempt and its retries run in one task.
+ * sources share the same stores, so a payment's first attempt and its retries run in one task:
+ * route-outcome writes a retry to the in-flight store, the schedule and the retry topic at once,
+ * and schedule-retry reads the retry topic back only to adopt what its task does not hold.
  */
 public final class NotificationTopology {
 
@@ -108,7 +109,7 @@ public final class NotificationTopology {
         Stores.keyValueStoreBuilder(
             Stores.persistentKeyValueStore(IN_FLIGHT_STORE),
             Serdes.String(),
-            AvroStateSerde.of(PendingNotification.class)),
+            NotificationState.serde()),
         DEDUP_PAYMENT,
         NOTIFY_CALL,
         ROUTE_OUTCOME,
@@ -117,8 +118,9 @@ public final class NotificationTopology {
         Stores.keyValueStoreBuilder(
             Stores.persistentKeyValueStore(RETRY_SCHEDULE_STORE),
             Serdes.String(),
-            AvroStateSerde.of(PendingNotification.class)),
+            ScheduleEntrySerde.create()),
         NOTIFY_CALL,
+        ROUTE_OUTCOME,
         SCHEDULE_RETRY);
     topology.addStateStore(
         Stores.windowStoreBuilder(

@@ -5,11 +5,12 @@ import io.paymentnotifier.events.DeadLetterReason;
 import io.paymentnotifier.events.NotificationDone;
 import io.paymentnotifier.events.NotificationRetry;
 import io.paymentnotifier.events.NotifyAttempt;
-import io.paymentnotifier.events.PendingNotification;
+import io.paymentnotifier.notify.Acknowledged;
 import io.paymentnotifier.notify.NotifyOutcome;
 import io.paymentnotifier.notify.Rejected;
 import io.paymentnotifier.notify.RetryLater;
 import io.paymentnotifier.retry.RetryPolicy;
+import io.paymentnotifier.retry.RetrySchedule;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,8 +26,9 @@ import org.apache.kafka.streams.state.WindowStore;
 
 /**
  * Routes a finished call: acknowledged to the done topic, rejected to the DLQ, retry-later to the
- * retry topic (or to the DLQ once out of attempts). The in-flight entry is removed, or marked as
- * waiting, in the same step, so the store and the outputs commit together.
+ * retry topic (or to the DLQ once out of attempts). In the same step the in-flight entry is
+ * removed, or marked as waiting and indexed in the retry schedule, so the stores and the outputs
+ * commit together: the retry record is the operator's view, not what releases the retry here.
  */
 final class OutcomeRouter implements Processor<String, Completion, String, SpecificRecord> {
 
@@ -34,8 +36,9 @@ final class OutcomeRouter implements Processor<String, Completion, String, Speci
   private final NotificationObserver observer;
   private final DeadLetterSink deadLetters;
   private ProcessorContext<String, SpecificRecord> context;
-  private KeyValueStore<String, PendingNotification> inFlight;
-  private WindowStore<String, String> done;
+  private KeyValueStore<String, NotificationState> inFlight;
+  private RetrySchedule schedule;
+  private FinishedPayments finished;
 
   OutcomeRouter(final RetryPolicy retryPolicy, final NotificationObserver observer) {
     this.retryPolicy = retryPolicy;
@@ -47,80 +50,94 @@ final class OutcomeRouter implements Processor<String, Completion, String, Speci
   public void init(final ProcessorContext<String, SpecificRecord> context) {
     this.context = context;
     this.inFlight = context.getStateStore(ProcessorNames.IN_FLIGHT_STORE);
-    this.done = context.getStateStore(ProcessorNames.DONE_STORE);
+    this.schedule = new RetrySchedule(context.getStateStore(ProcessorNames.RETRY_SCHEDULE_STORE));
+    this.finished =
+        new FinishedPayments(
+            context.<WindowStore<String, String>>getStateStore(ProcessorNames.DONE_STORE));
   }
 
   @Override
   public void process(final Record<String, Completion> record) {
     final Completion completion = record.value();
-    final String id = completion.paymentRequestId();
-    final PendingNotification pending = inFlight.get(id);
-    if (pending == null
-        || pending.getDueAt() != null
-        || pending.getAttempt() != completion.attempt()) {
+    final NotificationState calling = inFlight.get(completion.paymentRequestId());
+    if (calling == null || !calling.awaits(completion)) {
       return; // an older call's late result: the store has moved on
     }
     final NotifyOutcome outcome = completion.outcome();
+    final List<NotifyAttempt> history = new ArrayList<>(calling.history());
+    history.add(Attempts.of(calling.attempt(), outcome));
     final Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
-    final List<NotifyAttempt> history = new ArrayList<>(pending.getHistory());
-    history.add(Attempts.of(pending.getAttempt(), outcome));
-    switch (outcome.kind()) {
-      case ACKNOWLEDGED -> acknowledged(pending, history, now);
-      case REJECTED ->
-          deadLetter(
-              DeadLetterReason.REJECTED, pending, history, ((Rejected) outcome).reason(), now);
-      case RETRY_LATER -> retryLater(pending, history, ((RetryLater) outcome).reason(), now);
+    outcome.route(new Routing(calling, history, now));
+  }
+
+  /** Where each type of outcome goes; exhaustive because NotifyOutcome.Routes is. */
+  private final class Routing implements NotifyOutcome.Routes<Void> {
+    private final NotificationState calling;
+    private final List<NotifyAttempt> history;
+    private final Instant now;
+
+    Routing(final NotificationState calling, final List<NotifyAttempt> history, final Instant now) {
+      this.calling = calling;
+      this.history = history;
+      this.now = now;
+    }
+
+    @Override
+    public Void acknowledged(final Acknowledged outcome) {
+      done(calling, history, now);
+      return null;
+    }
+
+    @Override
+    public Void retryLater(final RetryLater outcome) {
+      retry(calling, history, outcome.reason(), now);
+      return null;
+    }
+
+    @Override
+    public Void rejected(final Rejected outcome) {
+      deadLetter(DeadLetterReason.REJECTED, calling, history, outcome.reason(), now);
+      return null;
     }
   }
 
-  private void acknowledged(
-      final PendingNotification pending, final List<NotifyAttempt> history, final Instant now) {
-    final String id = pending.getEvent().getPaymentRequestId();
-    final NotificationDone record = Attempts.done(pending.getEvent(), history);
+  private void done(
+      final NotificationState calling, final List<NotifyAttempt> history, final Instant now) {
+    final String id = calling.paymentRequestId();
+    final NotificationDone record = Attempts.done(calling.event(), history);
     inFlight.delete(id);
-    done.put(id, KeyFields.fingerprint(pending.getEvent()), now.toEpochMilli());
+    finished.acknowledged(id, KeyFields.fingerprint(calling.event()), now);
     context.forward(
         new Record<String, SpecificRecord>(id, record, now.toEpochMilli()),
         ProcessorNames.DONE_SINK);
     observer.done(record);
   }
 
-  private void retryLater(
-      final PendingNotification pending,
+  /** Waiting for the next attempt: the in-flight entry, its schedule entry and the retry record. */
+  private void retry(
+      final NotificationState calling,
       final List<NotifyAttempt> history,
       final String reason,
       final Instant now) {
     final Optional<Instant> due =
-        retryPolicy.nextDue(pending.getAttempt(), history.get(0).getStartedAt(), now);
+        retryPolicy.nextDue(calling.attempt(), history.get(0).getStartedAt(), now);
     if (due.isEmpty()) {
       final String detail =
-          retryPolicy.exhaustedReason(pending.getAttempt()) + "; last answer: " + reason;
-      deadLetter(DeadLetterReason.RETRIES_EXHAUSTED, pending, history, detail, now);
+          retryPolicy.exhaustedReason(calling.attempt()) + "; last answer: " + reason;
+      deadLetter(DeadLetterReason.RETRIES_EXHAUSTED, calling, history, detail, now);
       return;
     }
-    final String id = pending.getEvent().getPaymentRequestId();
-    final int next = pending.getAttempt() + 1;
-    inFlight.put(
-        id,
-        PendingNotification.newBuilder(pending)
-            .setAttempt(next)
-            .setDueAt(due.get())
-            .setHistory(history)
-            .build());
-    final NotificationRetry retry =
-        NotificationRetry.newBuilder()
-            .setEvent(pending.getEvent())
-            .setNextAttempt(next)
-            .setDueAt(due.get())
-            .setHistory(history)
-            .build();
-    sendRetry(id, retry, now);
-    observer.retryScheduled(id, next, due.get());
+    final NotificationState waiting = calling.waitingForNext(due.get(), history);
+    final String id = waiting.paymentRequestId();
+    inFlight.put(id, waiting);
+    schedule.add(id, waiting.dueAt(), waiting.attempt(), now);
+    sendRetry(id, waiting.retryRecord(), now);
+    observer.retryScheduled(id, waiting.attempt(), waiting.dueAt());
   }
 
   private void sendRetry(final String id, final NotificationRetry retry, final Instant now) {
     final Headers headers = new RecordHeaders();
-    NotifierHeaders.add(headers, NotifierHeaders.RETRY_ATTEMPT, retry.getNextAttempt());
+    NotifierHeaders.add(headers, NotifierHeaders.RETRY_ATTEMPT, retry.getAttempt());
     NotifierHeaders.add(headers, NotifierHeaders.RETRY_NOT_BEFORE, retry.getDueAt());
     context.forward(
         new Record<String, SpecificRecord>(id, retry, now.toEpochMilli(), headers),
@@ -129,12 +146,14 @@ final class OutcomeRouter implements Processor<String, Completion, String, Speci
 
   private void deadLetter(
       final DeadLetterReason reason,
-      final PendingNotification pending,
+      final NotificationState calling,
       final List<NotifyAttempt> history,
       final String detail,
       final Instant now) {
-    final String id = pending.getEvent().getPaymentRequestId();
+    final String id = calling.paymentRequestId();
     inFlight.delete(id);
-    deadLetters.send(context, id, DeadLetters.afterAttempts(reason, pending, history, detail, now));
+    finished.deadLettered(id, now);
+    deadLetters.send(
+        context, id, DeadLetters.afterAttempts(reason, calling.stored(), history, detail, now));
   }
 }

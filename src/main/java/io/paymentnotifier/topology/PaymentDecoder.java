@@ -44,7 +44,8 @@ final class PaymentDecoder implements Processor<byte[], byte[], String, Specific
       event = Decoding.read(deserializer, origin.topic(), record.headers(), record.value());
     } catch (UnreadableRecordException e) {
       final DeadLetter dead =
-          DeadLetters.undeserializable(record.key(), record.value(), origin, e.getMessage(), now);
+          DeadLetters.undeserializable(
+              record.key(), record.value(), origin, origin, e.getMessage(), now);
       deadLetters.send(context, keyText(record.key()), dead);
       return;
     }

@@ -18,13 +18,16 @@ public final class ProcessorNames {
   public static final String RETRY_SINK = "retry-sink";
   public static final String DLQ_SINK = "dlq-sink";
 
-  /** Notifications in flight or waiting for a retry, by paymentRequestId. */
+  /** Notifications being called or waiting for a retry, one NotificationState per payment. */
   public static final String IN_FLIGHT_STORE = "in-flight-store";
 
-  /** Waiting retries by due time. */
+  /** An index of the waiting retries by due time; the notification stays in the in-flight store. */
   public static final String RETRY_SCHEDULE_STORE = "retry-schedule-store";
 
-  /** Key-field fingerprints of notified payments, kept for dedup.window. */
+  /**
+   * Key-field fingerprints of acknowledged payments and marks of dead-lettered ones, kept for
+   * dedup.window (see FinishedPayments).
+   */
   public static final String DONE_STORE = "done-store";
 
   private ProcessorNames() {}

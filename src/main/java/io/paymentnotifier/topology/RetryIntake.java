@@ -4,7 +4,6 @@ import io.paymentnotifier.avro.UnreadableRecordException;
 import io.paymentnotifier.dlq.DeadLetters;
 import io.paymentnotifier.dlq.Origin;
 import io.paymentnotifier.events.NotificationRetry;
-import io.paymentnotifier.events.PendingNotification;
 import io.paymentnotifier.retry.RetrySchedule;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -15,15 +14,15 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.WindowStore;
-import org.apache.kafka.streams.state.WindowStoreIterator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Puts each record of the retry topic into the schedule, where notify-call releases it when due. A
- * retry record the in-flight store does not expect (an older attempt, a repeat) is dropped, as is
- * one for a payment already acknowledged; one for a payment the store does not know at all (state
- * reset, a replay) is adopted.
+ * Reads the retry topic, where route-outcome has already put each retry it wrote into the stores: a
+ * record this task holds is passed over without a write. Since the retry is released without
+ * waiting for its record, the record may come back after that attempt was made or the payment
+ * ended: then it is dropped. A record for a payment the task does not know at all (a state reset, a
+ * replay of the topic) is adopted: stored as waiting and scheduled.
  */
 final class RetryIntake implements Processor<byte[], byte[], String, SpecificRecord> {
 
@@ -31,17 +30,15 @@ final class RetryIntake implements Processor<byte[], byte[], String, SpecificRec
 
   private final Deserializer<NotificationRetry> deserializer;
   private final DeadLetterSink deadLetters;
-  private final NotificationObserver observer;
   private ProcessorContext<String, SpecificRecord> context;
-  private KeyValueStore<String, PendingNotification> inFlight;
+  private KeyValueStore<String, NotificationState> inFlight;
   private RetrySchedule schedule;
-  private WindowStore<String, String> done;
+  private FinishedPayments finished;
 
   RetryIntake(
       final Deserializer<NotificationRetry> deserializer, final NotificationObserver observer) {
     this.deserializer = deserializer;
     this.deadLetters = new DeadLetterSink(observer);
-    this.observer = observer;
   }
 
   @Override
@@ -49,7 +46,9 @@ final class RetryIntake implements Processor<byte[], byte[], String, SpecificRec
     this.context = context;
     this.inFlight = context.getStateStore(ProcessorNames.IN_FLIGHT_STORE);
     this.schedule = new RetrySchedule(context.getStateStore(ProcessorNames.RETRY_SCHEDULE_STORE));
-    this.done = context.getStateStore(ProcessorNames.DONE_STORE);
+    this.finished =
+        new FinishedPayments(
+            context.<WindowStore<String, String>>getStateStore(ProcessorNames.DONE_STORE));
   }
 
   @Override
@@ -63,51 +62,56 @@ final class RetryIntake implements Processor<byte[], byte[], String, SpecificRec
       return;
     }
     final String id = retry.getEvent().getPaymentRequestId();
-    final PendingNotification waiting = waitingEntry(retry, origin);
-    final PendingNotification active = inFlight.get(id);
-    if (active == null && isDone(id)) {
-      LOG.debug("Dropped a retry record of {}: already acknowledged", id);
-      return;
-    } else if (active == null) {
-      LOG.info("Adopting a retry of {} the in-flight store did not know", id);
-      inFlight.put(id, waiting);
-      observer.retryHeld(
-          id, waiting.getAttempt(), Instant.ofEpochMilli(context.currentSystemTimeMs()));
-    } else if (active.getDueAt() == null || active.getAttempt() != retry.getNextAttempt()) {
-      LOG.debug("Dropped a stale retry record of {} (attempt {})", id, retry.getNextAttempt());
-      return;
+    final NotificationState known = inFlight.get(id);
+    if (known == null && finished.ended(id, now())) {
+      LOG.debug("Dropped a retry record of {}: the payment has ended", id);
+    } else if (known == null) {
+      adopt(NotificationState.adopted(retry, origin));
+    } else if (known.holds(retry)) {
+      indexIfMissing(known);
+    } else {
+      LOG.debug("Dropped a stale retry record of {} (attempt {})", id, retry.getAttempt());
     }
-    schedule.add(waiting);
+  }
+
+  private void adopt(final NotificationState waiting) {
+    LOG.info("Adopting a retry of {} the in-flight store did not know", waiting.paymentRequestId());
+    inFlight.put(waiting.paymentRequestId(), waiting);
+    index(waiting);
+  }
+
+  /**
+   * A retry this task holds is in the schedule already, unless the previous release wrote it: that
+   * one indexed retries as their records came back, so one written just before an upgrade waits for
+   * its record here.
+   */
+  private void indexIfMissing(final NotificationState waiting) {
+    if (!schedule.contains(waiting.paymentRequestId(), waiting.dueAt())) {
+      index(waiting);
+    }
+  }
+
+  private void index(final NotificationState waiting) {
+    schedule.add(
+        waiting.paymentRequestId(),
+        waiting.dueAt(),
+        waiting.attempt(),
+        waiting.waitingSince(now()));
   }
 
   private void deadLetterUnreadable(
       final Record<byte[], byte[]> record, final Origin origin, final UnreadableRecordException e) {
-    final Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
+    final Instant now = now();
     final String key =
         record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8);
     deadLetters.send(
         context,
         key,
-        DeadLetters.undeserializable(record.key(), record.value(), origin, e.getMessage(), now));
+        DeadLetters.undeserializable(
+            record.key(), record.value(), origin, null, e.getMessage(), now));
   }
 
-  private boolean isDone(final String id) {
-    final Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
-    try (WindowStoreIterator<String> it = done.backwardFetch(id, Instant.EPOCH, now)) {
-      return it.hasNext();
-    }
-  }
-
-  private static PendingNotification waitingEntry(
-      final NotificationRetry retry, final Origin origin) {
-    return PendingNotification.newBuilder()
-        .setEvent(retry.getEvent())
-        .setAttempt(retry.getNextAttempt())
-        .setDueAt(retry.getDueAt())
-        .setHistory(retry.getHistory())
-        .setOriginTopic(origin.topic())
-        .setOriginPartition(origin.partition())
-        .setOriginOffset(origin.offset())
-        .build();
+  private Instant now() {
+    return Instant.ofEpochMilli(context.currentSystemTimeMs());
   }
 }

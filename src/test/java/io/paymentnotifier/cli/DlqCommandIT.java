@@ -8,6 +8,7 @@ import io.paymentnotifier.events.DeadLetter;
 import io.paymentnotifier.events.DeadLetterReason;
 import io.paymentnotifier.events.NotifyAttempt;
 import io.paymentnotifier.events.PaymentFinalized;
+import io.paymentnotifier.events.RecordCoordinates;
 import io.paymentnotifier.publish.PaymentSamples;
 import io.paymentnotifier.testing.CommandRun;
 import io.paymentnotifier.testing.OutputTopics;
@@ -48,11 +49,12 @@ class DlqCommandIT {
           List.of(
               letter(0, DeadLetterReason.REJECTED, attempt(1, "F", "PROCESS_FAIL", 200)),
               letter(1, DeadLetterReason.REJECTED, attempt(1, "F", "PARAM_ILLEGAL", 200)),
-              letter(
-                  2,
-                  DeadLetterReason.RETRIES_EXHAUSTED,
-                  attempt(1, null, null, 503),
-                  attempt(2, null, null, 503)))) {
+              adoptedFromTheRetryTopic(
+                  letter(
+                      2,
+                      DeadLetterReason.RETRIES_EXHAUSTED,
+                      attempt(1, null, null, 503),
+                      attempt(2, null, null, 503))))) {
         producer.send(record(letter.getPaymentRequestId(), letters.serialize(dlq, letter))).get();
       }
       producer.send(record("garbage", new byte[] {9, 9, 9})).get();
@@ -80,6 +82,8 @@ class DlqCommandIT {
     assertThat(show.exitCode()).isZero();
     assertThat(show.out())
         .contains("reason:  RETRIES_EXHAUSTED")
+        .contains("input:   " + input + "/0/2  (the PaymentFinalized record)")
+        .contains("origin:  payment-notify-retry/1/17  (the last record that led here)")
         .contains("attempt 1 at 2026-01-31T12:00:00Z: RETRY_LATER HTTP 503")
         .contains("attempt 2 at 2026-01-31T12:00:00Z: RETRY_LATER HTTP 503")
         .contains("replayed: no");
@@ -141,10 +145,21 @@ class DlqCommandIT {
         .setOriginTopic(input)
         .setOriginPartition(0)
         .setOriginOffset(n)
+        .setInput(
+            RecordCoordinates.newBuilder().setTopic(input).setPartition(0).setOffset(n).build())
         .setHistory(List.of(history))
         .setFirstFailureAt(AT)
         .setLastFailureAt(AT)
         .setDeadLetteredAt(AT)
+        .build();
+  }
+
+  /** As when an instance adopted the retry record another one wrote, then gave up. */
+  private static DeadLetter adoptedFromTheRetryTopic(final DeadLetter letter) {
+    return DeadLetter.newBuilder(letter)
+        .setOriginTopic("payment-notify-retry")
+        .setOriginPartition(1)
+        .setOriginOffset(17)
         .build();
   }
 

@@ -50,6 +50,24 @@ class SchemaCompatibilityTest {
   }
 
   @Test
+  void shouldReadInFlightStateWrittenByEveryEarlierVersion() throws IOException {
+    // given: the whole stored schema of each earlier version, as the service reads it at runtime
+    final Schema earlier;
+    try (InputStream in =
+        SchemaCompatibilityTest.class.getResourceAsStream(
+            "/state-schemas/PendingNotification-1.avsc")) {
+      earlier = new Schema.Parser().parse(in);
+    }
+    // when
+    final SchemaCompatibilityResult result =
+        SchemaCompatibility.checkReaderWriterCompatibility(
+                PendingNotification.getClassSchema(), earlier)
+            .getResult();
+    // then
+    assertThat(result.getIncompatibilities()).isEmpty();
+  }
+
+  @Test
   void shouldKeepAPreviousVersionOfEveryTopLevelSchema() throws IOException {
     // given
     final List<String> topLevel;
@@ -70,7 +88,7 @@ class SchemaCompatibilityTest {
   }
 
   /** Parses the previous versions as avro-maven-plugin does: shared types first. */
-  private static Map<String, Schema> previousVersions() throws IOException {
+  static Map<String, Schema> previousVersions() throws IOException {
     final Schema.Parser parser = new Schema.Parser();
     for (final String common : List.of("Amount", "PaymentResult", "NotifyAttempt")) {
       parse(parser, "common/" + common);

@@ -9,7 +9,7 @@ import java.util.Set;
 import org.apache.avro.Schema;
 import org.junit.jupiter.api.Test;
 
-/** Every record and every field of every event schema explains itself with a {@code doc}. */
+/** Every record and every field of every event and state schema explains itself with a doc. */
 class SchemaDocumentationTest {
 
   private static final List<Schema> TOP_LEVEL =
@@ -17,7 +17,9 @@ class SchemaDocumentationTest {
           PaymentFinalized.getClassSchema(),
           NotificationDone.getClassSchema(),
           NotificationRetry.getClassSchema(),
-          DeadLetter.getClassSchema());
+          DeadLetter.getClassSchema(),
+          PendingNotification.getClassSchema(),
+          RetryScheduleEntry.getClassSchema());
 
   @Test
   void shouldDocumentEveryFieldOfEverySchema() {

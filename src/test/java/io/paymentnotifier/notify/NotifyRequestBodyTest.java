@@ -79,23 +79,4 @@ class NotifyRequestBodyTest {
     // then
     assertThat(again).isEqualTo(first);
   }
-
-  @Test
-  void shouldFindNoProblemInAValidPayment() {
-    assertThat(NotifyRequestBody.problems(aPayment().build())).isEmpty();
-  }
-
-  @Test
-  void shouldReportStatusUAndBlankRequiredFields() {
-    // given
-    final PaymentFinalized payment = aPayment().setPaymentId(" ").build();
-    payment.getPaymentResult().setResultStatus("U");
-    payment.getPaymentAmount().setCurrency("");
-    // when / then
-    assertThat(NotifyRequestBody.problems(payment))
-        .containsExactly(
-            "paymentId is missing or blank",
-            "paymentResult.resultStatus must be S or F, was U",
-            "paymentAmount.currency is missing or blank");
-  }
 }

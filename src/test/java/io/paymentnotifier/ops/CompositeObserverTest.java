@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
 import io.paymentnotifier.events.NotificationDone;
+import io.paymentnotifier.retry.WaitingRetries;
 import io.paymentnotifier.topology.NotificationObserver;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,12 +24,17 @@ class CompositeObserverTest {
     // when
     composite.done(aDone("p-1", 1));
     composite.retryScheduled("p-2", 2, Instant.EPOCH);
-    composite.retryReleased("p-2", 2);
+    composite.retriesWaiting("0_1", WaitingRetries.NONE);
 
     // then
     assertThat(seen)
         .containsExactly(
-            "a done p-1", "b done p-1", "a retry p-2", "b retry p-2", "a out p-2", "b out p-2");
+            "a done p-1",
+            "b done p-1",
+            "a retry p-2",
+            "b retry p-2",
+            "a waiting 0_1",
+            "b waiting 0_1");
   }
 
   @Test
@@ -61,8 +67,8 @@ class CompositeObserverTest {
       }
 
       @Override
-      public void retryReleased(final String id, final int attempt) {
-        seen.add(name + " out " + id);
+      public void retriesWaiting(final String taskId, final WaitingRetries waiting) {
+        seen.add(name + " waiting " + taskId);
       }
     };
   }

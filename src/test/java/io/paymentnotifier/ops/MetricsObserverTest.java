@@ -15,11 +15,13 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.paymentnotifier.events.DeadLetterReason;
 import io.paymentnotifier.notify.CallReport;
 import io.paymentnotifier.notify.CryptoProvider;
+import io.paymentnotifier.retry.WaitingRetries;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class MetricsObserverTest {
@@ -112,74 +114,68 @@ class MetricsObserverTest {
   }
 
   @Test
-  void shouldTrackRetriesScheduledAndPendingByAttempt() {
+  void shouldCountRetriesScheduledByAttempt() {
     // when
     observer.retryScheduled("p-1", 2, clock.instant().plusSeconds(10));
     observer.retryScheduled("p-2", 2, clock.instant().plusSeconds(10));
-    observer.retryScheduled("p-3", 14, clock.instant().plusSeconds(10));
-    observer.retryReleased("p-1", 2);
     observer.retryScheduled("p-1", 3, clock.instant().plusSeconds(30));
+    observer.retryScheduled("p-3", 14, clock.instant().plusSeconds(10));
 
     // then
     assertThat(registry.scrape())
         .contains("notifier_retries_scheduled_total{attempt=\"2\"} 2.0")
         .contains("notifier_retries_scheduled_total{attempt=\"3\"} 1.0")
-        .contains("notifier_retries_scheduled_total{attempt=\"11+\"} 1.0")
-        .contains("notifier_retries_pending{attempt=\"2\"} 1.0")
-        .contains("notifier_retries_pending{attempt=\"3\"} 1.0")
-        .contains("notifier_retries_pending{attempt=\"11+\"} 1.0");
+        .contains("notifier_retries_scheduled_total{attempt=\"11+\"} 1.0");
   }
 
   @Test
-  void shouldNotGoNegativeWhenAnUnseenRetryIsReleased() {
-    // given
-    observer.retryScheduled("p-1", 2, clock.instant());
-
+  void shouldSumTheWaitingRetriesOfEveryTaskByAttempt() {
     // when
-    observer.retryReleased("restored-elsewhere", 2);
+    observer.retriesWaiting("0_0", waiting(Map.of(2, 3L, 3, 1L), clock.instant()));
+    observer.retriesWaiting("0_1", waiting(Map.of(2, 2L, 12, 1L, 14, 4L), clock.instant()));
+    observer.retriesWaiting("0_0", waiting(Map.of(2, 1L), clock.instant()));
+
+    // then: the latest count of each task, summed; attempts above 10 share a label
+    assertThat(registry.scrape())
+        .contains("notifier_retries_pending{attempt=\"2\"} 3.0")
+        .contains("notifier_retries_pending{attempt=\"3\"} 0.0")
+        .contains("notifier_retries_pending{attempt=\"11+\"} 5.0")
+        .doesNotContain("notifier_retries_scheduled_total");
+  }
+
+  @Test
+  void shouldStopCountingATasksRetriesWhenItReportsNone() {
+    // given
+    observer.retriesWaiting("0_0", waiting(Map.of(2, 3L), clock.instant()));
+    observer.retriesWaiting("0_1", waiting(Map.of(2, 2L), clock.instant()));
+
+    // when: task 0_0 moved to another instance
+    observer.retriesWaiting("0_0", WaitingRetries.NONE);
 
     // then
-    assertThat(registry.scrape()).contains("notifier_retries_pending{attempt=\"2\"} 1.0");
+    assertThat(registry.scrape()).contains("notifier_retries_pending{attempt=\"2\"} 2.0");
   }
 
   @Test
-  void shouldReportTheAgeOfTheOldestPendingRetry() {
-    // given
-    observer.retryScheduled("p-old", 2, clock.instant().plusSeconds(10));
+  void shouldReportTheAgeOfTheOldestRetryWaitingInAnyTask() {
+    // given: a retry scheduled elsewhere a minute ago, restored here with its task
+    observer.retriesWaiting("0_0", waiting(Map.of(3, 1L), clock.instant().minusSeconds(60)));
+    observer.retriesWaiting("0_1", waiting(Map.of(2, 5L), clock.instant().minusSeconds(15)));
     clock.advance(Duration.ofSeconds(30));
-    observer.retryScheduled("p-new", 2, clock.instant().plusSeconds(10));
-    clock.advance(Duration.ofSeconds(15));
 
     // when
     final String whileBothWait = registry.scrape();
-    observer.retryReleased("p-old", 2);
+    observer.retriesWaiting("0_0", WaitingRetries.NONE);
     final String afterOldestLeft = registry.scrape();
-    observer.retryReleased("p-new", 2);
+    observer.retriesWaiting("0_1", WaitingRetries.NONE);
     final String whenNoneWaits = registry.scrape();
 
     // then
-    assertThat(whileBothWait).contains("notifier_retries_oldest_pending_age_seconds 45.0");
-    assertThat(afterOldestLeft).contains("notifier_retries_oldest_pending_age_seconds 15.0");
-    assertThat(whenNoneWaits).contains("notifier_retries_oldest_pending_age_seconds 0.0");
-  }
-
-  @Test
-  void shouldCountARetryTakenOverAsPendingSinceItsOwnTimeButNotAsNewlyScheduled() {
-    // given: another instance scheduled p-1 a minute ago; this one restored it with the task
-    final Instant scheduledElsewhere = clock.instant().minusSeconds(60);
-
-    // when
-    observer.retryHeld("p-1", 3, scheduledElsewhere);
-    observer.retryHeld("p-1", 3, scheduledElsewhere);
-    final String held = registry.scrape();
-    observer.retryReleased("p-1", 3);
-
-    // then
-    assertThat(held)
-        .contains("notifier_retries_pending{attempt=\"3\"} 1.0")
-        .contains("notifier_retries_oldest_pending_age_seconds 60.0")
-        .doesNotContain("notifier_retries_scheduled_total{attempt=\"3\"}");
-    assertThat(registry.scrape()).contains("notifier_retries_pending{attempt=\"3\"} 0.0");
+    assertThat(whileBothWait).contains("notifier_retries_oldest_pending_age_seconds 90.0");
+    assertThat(afterOldestLeft).contains("notifier_retries_oldest_pending_age_seconds 45.0");
+    assertThat(whenNoneWaits)
+        .contains("notifier_retries_oldest_pending_age_seconds 0.0")
+        .contains("notifier_retries_pending{attempt=\"2\"} 0.0");
   }
 
   @Test
@@ -208,6 +204,7 @@ class MetricsObserverTest {
     observer.deadLettered(aDeadLetter(DeadLetterReason.INVALID_EVENT, null, List.of()));
     observer.retryScheduled("p-2", 2, clock.instant());
     observer.cryptoProvider(CryptoProvider.jdk());
+    observer.retriesWaiting("0_0", waiting(Map.of(2, 1L), clock.instant()));
 
     // when
     final String scrape = registry.scrape();
@@ -228,6 +225,10 @@ class MetricsObserverTest {
             "notifier_crypto_provider_info{name=\"SunRsaSign\",provider=\"jdk\",version=\""
                 + Runtime.version().feature()
                 + "\"} 1\n");
+  }
+
+  private static WaitingRetries waiting(final Map<Integer, Long> byAttempt, final Instant since) {
+    return new WaitingRetries(byAttempt, since);
   }
 
   /** A clock the test moves by hand. */

@@ -3,8 +3,10 @@ package io.paymentnotifier.topology;
 import static io.paymentnotifier.testing.Payments.aPayment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.paymentnotifier.avro.RegistryUnavailableException;
+import io.paymentnotifier.dlq.Origin;
 import io.paymentnotifier.events.DeadLetter;
 import io.paymentnotifier.events.DeadLetterReason;
 import io.paymentnotifier.events.PaymentFinalized;
@@ -41,6 +43,8 @@ class BadInputTest {
           .isEqualTo("p-1".getBytes(StandardCharsets.UTF_8));
       assertThat(dead.value().getOriginTopic()).isEqualTo(TopologyHarness.TOPICS.input());
       assertThat(dead.value().getOriginOffset()).isZero();
+      assertThat(Origin.of(dead.value().getInput()))
+          .isEqualTo(new Origin(TopologyHarness.TOPICS.input(), 0, 0));
       assertThat(harness.done.readKeyValue().key).isEqualTo("p-2");
     }
   }
@@ -78,6 +82,29 @@ class BadInputTest {
       assertThat(dead.getEvent()).isEqualTo(unfinished);
       assertThat(harness.client.callsFor("p-4")).isZero();
       assertThat(harness.done.readKeyValue().key).isEqualTo("p-5");
+    }
+  }
+
+  @Test
+  void shouldDeadLetterAnUnusableNotifyUrlAsInvalidEventWithoutACall() {
+    try (TopologyHarness harness = new TopologyHarness()) {
+      // given: a URL the client could only sign wrongly (no path), and one it cannot reach
+      harness.publish(aPayment("p-7").setNotifyUrl("https://127.0.0.1").build());
+      harness.publish(aPayment("p-8").setNotifyUrl("http://127.0.0.1:70000/notify").build());
+      // when
+      harness.settle();
+      // then
+      assertThat(harness.dlq.readValuesToList())
+          .extracting(DeadLetter::getReason, DeadLetter::getDetail)
+          .containsExactly(
+              tuple(
+                  DeadLetterReason.INVALID_EVENT,
+                  "notifyUrl: must have a path, which the request signature covers, was"
+                      + " \"https://127.0.0.1\""),
+              tuple(
+                  DeadLetterReason.INVALID_EVENT, "notifyUrl: port must be 1 to 65535, was 70000"));
+      assertThat(harness.client.calls()).isEmpty();
+      assertThat(harness.done.isEmpty()).isTrue();
     }
   }
 

@@ -1,6 +1,7 @@
 package io.paymentnotifier.topology;
 
 import static io.paymentnotifier.notify.NotifyOutcome.Kind.ACKNOWLEDGED;
+import static io.paymentnotifier.notify.NotifyOutcome.Kind.REJECTED;
 import static io.paymentnotifier.notify.NotifyOutcome.Kind.RETRY_LATER;
 import static io.paymentnotifier.testing.Payments.aPayment;
 import static io.paymentnotifier.testing.Payments.amount;
@@ -81,6 +82,23 @@ class DedupTest {
     assertThat(harness.dlq.readValue().getReason())
         .isEqualTo(DeadLetterReason.CONFLICTING_DUPLICATE);
     assertThat(harness.client.callsFor("p-4")).isEqualTo(1);
+  }
+
+  @Test
+  void shouldNotifyARepeatOfADeadLetteredPaymentAgainAsADlqReplayDoes() {
+    // given: p-6 was retried, then rejected
+    harness.client.answer(RETRY_LATER, REJECTED, ACKNOWLEDGED);
+    harness.publish(aPayment("p-6").build());
+    harness.settle();
+    harness.advance(Duration.ofSeconds(11));
+    harness.settle();
+    assertThat(harness.dlq.readValue().getReason()).isEqualTo(DeadLetterReason.REJECTED);
+    // when: the same event is published again
+    harness.publish(aPayment("p-6").build());
+    harness.settle();
+    // then
+    assertThat(harness.client.callsFor("p-6")).isEqualTo(3);
+    assertThat(harness.done.readValue().getPaymentRequestId()).isEqualTo("p-6");
   }
 
   @Test

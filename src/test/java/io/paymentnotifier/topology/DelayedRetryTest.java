@@ -7,7 +7,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.paymentnotifier.events.DeadLetter;
 import io.paymentnotifier.events.DeadLetterReason;
+import io.paymentnotifier.events.NotificationRetry;
 import io.paymentnotifier.events.NotifyAttempt;
+import io.paymentnotifier.events.RecordCoordinates;
 import io.paymentnotifier.retry.RetryPolicy;
 import java.time.Duration;
 import java.util.List;
@@ -18,6 +20,15 @@ class DelayedRetryTest {
   private static RetryPolicy ladder(final Duration maxAge, final int maxAttempts) {
     return new RetryPolicy(
         List.of(Duration.ofSeconds(10), Duration.ofSeconds(30)), 0.0, maxAge, maxAttempts, () -> 0);
+  }
+
+  private static RecordCoordinates coordinates(
+      final String topic, final int partition, final long offset) {
+    return RecordCoordinates.newBuilder()
+        .setTopic(topic)
+        .setPartition(partition)
+        .setOffset(offset)
+        .build();
   }
 
   @Test
@@ -70,7 +81,7 @@ class DelayedRetryTest {
       harness.settle();
       // then
       final var retries = harness.retry.readValuesToList();
-      assertThat(retries).extracting(r -> r.getNextAttempt()).containsExactly(2, 3, 4);
+      assertThat(retries).extracting(NotificationRetry::getAttempt).containsExactly(2, 3, 4);
       assertThat(
               Duration.between(
                   retries.get(1).getHistory().get(1).getStartedAt(), retries.get(1).getDueAt()))
@@ -99,7 +110,10 @@ class DelayedRetryTest {
       assertThat(dead.getReason()).isEqualTo(DeadLetterReason.RETRIES_EXHAUSTED);
       assertThat(dead.getDetail()).contains("3 attempts").contains("HTTP 503");
       assertThat(dead.getHistory()).extracting(NotifyAttempt::getAttempt).containsExactly(1, 2, 3);
-      assertThat(dead.getOriginTopic()).isEqualTo(TopologyHarness.TOPICS.retry());
+      // the payment's input record, which its task took it from and held through every retry
+      assertThat(dead.getInput()).isEqualTo(coordinates(TopologyHarness.TOPICS.input(), 0, 0));
+      assertThat(dead.getOriginTopic()).isEqualTo(TopologyHarness.TOPICS.input());
+      assertThat(dead.getOriginOffset()).isZero();
       assertThat(harness.client.callsFor("p-4")).isEqualTo(3);
       assertThat(harness.done.isEmpty()).isTrue();
       harness.advance(Duration.ofMinutes(5));

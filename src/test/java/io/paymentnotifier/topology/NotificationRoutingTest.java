@@ -6,6 +6,7 @@ import static io.paymentnotifier.notify.NotifyOutcome.Kind.RETRY_LATER;
 import static io.paymentnotifier.testing.Payments.aPayment;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.paymentnotifier.dlq.Origin;
 import io.paymentnotifier.events.DeadLetter;
 import io.paymentnotifier.events.DeadLetterReason;
 import io.paymentnotifier.events.NotificationDone;
@@ -59,6 +60,8 @@ class NotificationRoutingTest {
     assertThat(dead.value().getHistory().get(0).getResultCode()).isEqualTo("PARAM_ILLEGAL");
     assertThat(dead.value().getEvent().getPaymentRequestId()).isEqualTo("p-2");
     assertThat(dead.value().getOriginTopic()).isEqualTo(TopologyHarness.TOPICS.input());
+    assertThat(Origin.of(dead.value().getInput()))
+        .isEqualTo(new Origin(TopologyHarness.TOPICS.input(), 0, 0));
     assertThat(header(dead, NotifierHeaders.ERROR_CLASS)).isEqualTo("REJECTED");
     assertThat(harness.done.isEmpty()).isTrue();
   }
@@ -73,7 +76,7 @@ class NotificationRoutingTest {
     // then
     final TestRecord<String, NotificationRetry> retry = harness.retry.readRecord();
     assertThat(retry.key()).isEqualTo("p-3");
-    assertThat(retry.value().getNextAttempt()).isEqualTo(2);
+    assertThat(retry.value().getAttempt()).isEqualTo(2);
     assertThat(retry.value().getDueAt()).isEqualTo(harness.now().plusSeconds(10));
     assertThat(retry.value().getHistory()).hasSize(1);
     assertThat(retry.value().getHistory().get(0).getOutcome()).isEqualTo("RETRY_LATER");

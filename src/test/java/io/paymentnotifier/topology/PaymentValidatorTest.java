@@ -33,6 +33,25 @@ class PaymentValidatorTest {
     assertThat(PaymentValidator.violation("p-1", event)).isEmpty();
   }
 
+  @Test
+  void shouldAcceptAnHttpsNotifyUrlWithHostPortAndPath() {
+    // given
+    final PaymentFinalized event =
+        aPayment("p-1").setNotifyUrl("https://127.0.0.1:8443/aps/api/v1/notify").build();
+    // when / then
+    assertThat(PaymentValidator.violation("p-1", event)).isEmpty();
+  }
+
+  @Test
+  void shouldNeverRepeatTheCredentialsOfANotifyUrlInTheViolation() {
+    // given
+    final PaymentFinalized event =
+        aPayment("p-1").setNotifyUrl("https://user:secret@127.0.0.1/notify").build();
+    // when / then
+    assertThat(PaymentValidator.violation("p-1", event))
+        .hasValueSatisfying(v -> assertThat(v).doesNotContain("secret"));
+  }
+
   static Stream<Arguments> brokenRules() {
     return Stream.of(
         broken("blank eventId", b -> b.setEventId(" "), "eventId: is required"),
@@ -85,6 +104,22 @@ class PaymentValidatorTest {
             "relative notifyUrl",
             b -> b.setNotifyUrl("/notify"),
             "notifyUrl: must be null or an absolute http(s) URL"),
+        broken(
+            "ftp notifyUrl",
+            b -> b.setNotifyUrl("ftp://127.0.0.1/notify"),
+            "notifyUrl: must be null or an absolute http(s) URL"),
+        broken(
+            "notifyUrl without a path",
+            b -> b.setNotifyUrl("https://127.0.0.1"),
+            "notifyUrl: must have a path"),
+        broken(
+            "notifyUrl port out of range",
+            b -> b.setNotifyUrl("https://127.0.0.1:99999/notify"),
+            "notifyUrl: port must be 1 to 65535, was 99999"),
+        broken(
+            "notifyUrl with user-info",
+            b -> b.setNotifyUrl("https://user:secret@127.0.0.1/notify"),
+            "notifyUrl: must not carry user-info (credentials)"),
         broken(
             "key mismatch",
             b -> b.setPaymentRequestId("p-2"),

@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.paymentnotifier.events.NotificationRetry;
 import io.paymentnotifier.retry.RetryPolicy;
+import io.paymentnotifier.retry.WaitingCensus;
+import io.paymentnotifier.retry.WaitingRetries;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -16,86 +18,96 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
 /**
- * What the topology tells operations about retries waiting in its tasks: the pending-retries gauge
- * of an instance must follow the tasks it runs, not only the retries it scheduled itself.
+ * What the topology tells operations about retries waiting in its tasks: each task counts them from
+ * its own schedule store, so the gauges of an instance follow the tasks it runs, not only the
+ * retries it scheduled itself.
  */
 class WaitingRetriesTest {
 
   private static final RetryPolicy TEN_SECONDS =
       new RetryPolicy(List.of(Duration.ofSeconds(10)), 0.0, Duration.ofHours(1), 0, () -> 0);
 
-  /** Waiting retries by payment, as the announcements describe them. */
-  private static final class Announcements implements NotificationObserver {
-    final Map<String, Integer> waiting = new ConcurrentHashMap<>();
-    final List<String> held = new CopyOnWriteArrayList<>();
+  /** The last count of each task, and the retries scheduled. */
+  private static final class Reports implements NotificationObserver {
+    final Map<String, WaitingRetries> byTask = new ConcurrentHashMap<>();
     final List<String> scheduled = new CopyOnWriteArrayList<>();
 
     @Override
     public void retryScheduled(
         final String paymentRequestId, final int attempt, final Instant due) {
-      waiting.put(paymentRequestId, attempt);
       scheduled.add(paymentRequestId);
     }
 
     @Override
-    public void retryHeld(
-        final String paymentRequestId, final int attempt, final Instant scheduledAt) {
-      waiting.put(paymentRequestId, attempt);
-      held.add(paymentRequestId);
-    }
-
-    @Override
-    public void retryReleased(final String paymentRequestId, final int attempt) {
-      waiting.remove(paymentRequestId);
+    public void retriesWaiting(final String taskId, final WaitingRetries waiting) {
+      byTask.put(taskId, waiting);
     }
   }
 
   @Test
-  void shouldHandWaitingRetriesOverWhenTheTaskCloses() {
-    // given: two payments waiting for their second attempt in this task
-    final Announcements announcements = new Announcements();
-    final TopologyHarness harness = new TopologyHarness(TEN_SECONDS, announcements);
-    try {
+  void shouldCountTheTasksWaitingRetriesByAttemptFromItsSchedule() {
+    final Reports reports = new Reports();
+    try (TopologyHarness harness = new TopologyHarness(TEN_SECONDS, reports)) {
+      // given: two payments waiting for their second attempt
       harness.client.answer(RETRY_LATER);
+      final Instant scheduledAt = harness.now();
       harness.publish(aPayment("p-1").build());
       harness.publish(aPayment("p-2").build());
       harness.settle();
-      assertThat(announcements.waiting).isEqualTo(Map.of("p-1", 2, "p-2", 2));
+      // when
+      harness.advance(WaitingCensus.INTERVAL);
+      // then
+      assertThat(reports.byTask)
+          .isEqualTo(Map.of("0_0", new WaitingRetries(Map.of(2, 2L), scheduledAt)));
+    }
+  }
+
+  @Test
+  void shouldReportNoWaitingRetriesWhenTheTaskCloses() {
+    // given
+    final Reports reports = new Reports();
+    final TopologyHarness harness = new TopologyHarness(TEN_SECONDS, reports);
+    try {
+      harness.client.answer(RETRY_LATER);
+      harness.publish(aPayment("p-1").build());
+      harness.settle();
+      harness.advance(WaitingCensus.INTERVAL);
+      assertThat(reports.byTask.get("0_0").isEmpty()).isFalse();
     } finally {
       // when: the task closes, as when it moves to another instance
       harness.close();
     }
     // then
-    assertThat(announcements.waiting).isEmpty();
+    assertThat(reports.byTask).isEqualTo(Map.of("0_0", WaitingRetries.NONE));
   }
 
   @Test
   void shouldCountARetryAdoptedFromTheRetryTopicUntilItIsCalled() {
-    final Announcements announcements = new Announcements();
-    try (TopologyHarness harness = new TopologyHarness(TEN_SECONDS, announcements)) {
+    final Reports reports = new Reports();
+    try (TopologyHarness harness = new TopologyHarness(TEN_SECONDS, reports)) {
       // given: a retry record for a payment this task never saw (a replay, or a state reset)
       harness.client.answer(ACKNOWLEDGED);
-      final Instant due = harness.now().plusSeconds(10);
       harness.retryInput.pipeInput(
           "p-9",
           NotificationRetry.newBuilder()
               .setEvent(aPayment("p-9").build())
-              .setNextAttempt(2)
-              .setDueAt(due)
+              .setAttempt(2)
+              .setDueAt(harness.now().plusSeconds(10))
               .setHistory(List.of())
               .build(),
           harness.now());
-      harness.settle();
-      // held (perhaps announced again when the task resumes), but not a newly scheduled retry
-      assertThat(announcements.held).containsOnly("p-9");
-      assertThat(announcements.scheduled).isEmpty();
-      assertThat(announcements.waiting).isEqualTo(Map.of("p-9", 2));
+      harness.advance(WaitingCensus.INTERVAL);
+      // counted as waiting, but not as a newly scheduled retry
+      assertThat(reports.byTask.get("0_0").byAttempt()).isEqualTo(Map.of(2, 1L));
+      assertThat(reports.scheduled).isEmpty();
       // when
-      harness.advance(Duration.ofSeconds(11));
+      harness.advance(Duration.ofSeconds(10));
       harness.settle();
+      harness.advance(WaitingCensus.INTERVAL);
       // then
       assertThat(harness.client.callsFor("p-9")).isEqualTo(1);
-      assertThat(announcements.waiting).isEmpty();
+      assertThat(harness.done.readValue().getAttempts()).isEqualTo(2);
+      assertThat(reports.byTask.get("0_0")).isEqualTo(WaitingRetries.NONE);
     }
   }
 }
