@@ -70,7 +70,7 @@ public final class RunCommand implements Callable<Integer> {
     ops.cryptoProvider(alipay.signatures().provider());
     final NotifierService service =
         new NotifierService(config, new HttpNotifyClient(alipay), ops.observer());
-    ops.attach(service.kafkaStreams());
+    watch(ops, service);
     final CountDownLatch stopped = new CountDownLatch(1);
     final Thread hook = new Thread(() -> stop(service, ops, stopped), "notifier-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
@@ -83,6 +83,12 @@ public final class RunCommand implements Callable<Integer> {
       return EXIT_FAILED;
     }
     return awaitEnd(service.kafkaStreams(), stopped);
+  }
+
+  /** Metrics and health of the service: its Kafka Streams client and its Alipay+ hosts. */
+  private static void watch(final Operations ops, final NotifierService service) {
+    ops.overloadControl(service.overloadControl());
+    ops.attach(service.kafkaStreams());
   }
 
   /** Blocks until SIGTERM or until Kafka Streams gives up (a failed client is exit code 1). */

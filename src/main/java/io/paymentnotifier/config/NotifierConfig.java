@@ -29,6 +29,7 @@ public final class NotifierConfig extends AbstractConfig {
     TopicsConfigDef.define(def);
     RegistryConfigDef.define(def);
     AlipayConfigDef.define(def);
+    OverloadConfigDef.define(def);
     FlowConfigDef.define(def);
     OpsConfigDef.define(def);
     return def;

@@ -147,9 +147,7 @@ public record AlipaySettings(
 
   /** The notifyPayment URL used when an event carries no notifyUrl of its own. */
   public URI defaultNotifyUrl() {
-    final String base = baseUrl.toString();
-    return URI.create(
-        (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + NotifyPaymentApi.PATH);
+    return NotifyTarget.defaultUrl(baseUrl);
   }
 
   /** Never prints key material. */

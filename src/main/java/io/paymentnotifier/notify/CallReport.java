@@ -29,6 +29,9 @@ public record CallReport(
   /** The error of an answer whose signature does not verify with the Alipay+ public key. */
   public static final String SIGNATURE_INVALID = "response signature invalid";
 
+  /** The error of a call the client ended unsent because it was closing. */
+  public static final String CLIENT_CLOSED = "notify client is closed";
+
   /** True when an answer was refused for its signature alone (a key mismatch, or tampering). */
   public boolean signatureRefused() {
     return SIGNATURE_MISSING.equals(error) || SIGNATURE_INVALID.equals(error);

@@ -55,7 +55,7 @@ public final class HttpNotifyClient implements NotifyClient {
     try {
       signer.execute(new SignTask(payment, call));
     } catch (RejectedExecutionException e) {
-      call.retryLater("notify client is closed");
+      call.retryLater(CallReport.CLIENT_CLOSED);
     }
     return call.outcome;
   }
@@ -64,7 +64,7 @@ public final class HttpNotifyClient implements NotifyClient {
   @Override
   public void close() {
     for (final Runnable unsent : signer.shutdownNow()) {
-      ((SignTask) unsent).call().retryLater("notify client is closed");
+      ((SignTask) unsent).call().retryLater(CallReport.CLIENT_CLOSED);
     }
     http.close(CloseMode.GRACEFUL);
   }

@@ -28,18 +28,7 @@ final class SignedRequests {
 
   /** The event's own notifyUrl when it has one, else the configured one; null when unusable. */
   URI target(final PaymentFinalized payment) {
-    final String notifyUrl = payment.getNotifyUrl();
-    if (notifyUrl == null || notifyUrl.isBlank()) {
-      return settings.defaultNotifyUrl();
-    }
-    try {
-      final URI url = URI.create(notifyUrl.trim());
-      final String scheme = url.getScheme();
-      final boolean http = "http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme);
-      return http && url.getHost() != null ? url : null;
-    } catch (IllegalArgumentException e) {
-      return null;
-    }
+    return NotifyTarget.of(payment, settings.defaultNotifyUrl());
   }
 
   /** The POST of this body to the URL, signed now (about 1 ms of CPU). */

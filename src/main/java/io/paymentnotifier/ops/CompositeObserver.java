@@ -46,6 +46,16 @@ public final class CompositeObserver implements NotificationObserver {
   }
 
   @Override
+  public void callHeld(final String host) {
+    each(o -> o.callHeld(host));
+  }
+
+  @Override
+  public void heldCallReleased(final String host) {
+    each(o -> o.heldCallReleased(host));
+  }
+
+  @Override
   public void done(final NotificationDone done) {
     each(o -> o.done(done));
   }

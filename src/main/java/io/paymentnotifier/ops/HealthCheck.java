@@ -1,6 +1,9 @@
 package io.paymentnotifier.ops;
 
+import io.paymentnotifier.notify.HostStatus;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KafkaStreams.State;
 
@@ -11,14 +14,25 @@ import org.apache.kafka.streams.KafkaStreams.State;
  * running client has no stream thread left. Readiness needs RUNNING; REBALANCING counts as ready
  * once the client has been RUNNING, so a routine rebalance does not take every pod out of service
  * at once.
+ *
+ * <p>An Alipay+ host that overload control finds unavailable changes neither verdict, only the
+ * readiness detail: a restart would not bring Alipay+ back, and an instance that holds its calls
+ * back (and probes) is doing what it should, so taking it out of service helps nobody.
  */
 public final class HealthCheck implements KafkaStreams.StateListener {
 
   private final StreamsStatus streams;
+  private final Supplier<List<HostStatus>> alipayHosts;
   private final AtomicBoolean hasBeenRunning = new AtomicBoolean();
 
   public HealthCheck(final StreamsStatus streams) {
+    this(streams, List::of);
+  }
+
+  /** With the Alipay+ hosts of the overload control, for the readiness detail. */
+  public HealthCheck(final StreamsStatus streams, final Supplier<List<HostStatus>> alipayHosts) {
     this.streams = streams;
+    this.alipayHosts = alipayHosts;
   }
 
   /** Whether the process is worth keeping: 200 on /health/live when up. */
@@ -37,13 +51,25 @@ public final class HealthCheck implements KafkaStreams.StateListener {
   /** Whether the instance does its share of the work: 200 on /health/ready when up. */
   public Verdict readiness() {
     final State state = observedState();
-    if (state == State.RUNNING) {
-      return Verdict.up(state);
-    }
-    if (state == State.REBALANCING && hasBeenRunning.get()) {
-      return Verdict.up(state);
+    if (state == State.RUNNING || (state == State.REBALANCING && hasBeenRunning.get())) {
+      return new Verdict(true, state, alipayDetail());
     }
     return Verdict.down(state, "Kafka Streams is " + state + ", not yet RUNNING");
+  }
+
+  /** "ok", or which Alipay+ hosts are unavailable and since when. */
+  private String alipayDetail() {
+    final List<String> failing =
+        alipayHosts.get().stream()
+            .filter(host -> host.state().failing())
+            .map(host -> host.host() + " (" + host.state().label() + " since " + host.since() + ")")
+            .toList();
+    if (failing.isEmpty()) {
+      return "ok";
+    }
+    return "Alipay+ unavailable: "
+        + String.join(", ", failing)
+        + "; new calls are held back and the host is probed, nothing is lost";
   }
 
   /** Catches RUNNING even when no probe happens to ask while it lasts. */

@@ -41,6 +41,19 @@ public final class MetricNames {
   /** Always 1; its labels say which crypto provider signs and verifies. */
   public static final String CRYPTO_PROVIDER = "notifier.crypto.provider.info";
 
+  /** 1 for the state each Alipay+ host is in now (overload control), 0 for the others. */
+  public static final String ALIPAY_STATE = "notifier.alipay.state";
+
+  /** Requests per second overload control lets this instance send a host now; 0: no limit. */
+  public static final String ALIPAY_PERMITTED_RATE =
+      "notifier.alipay.permitted.requests.per.second";
+
+  /** Calls held back by overload control right now: recorded, not sent. */
+  public static final String CALLS_HELD = "notifier.calls.held";
+
+  /** Calls overload control held back instead of sending them, since start. */
+  public static final String CALLS_HELD_BACK = "notifier.calls.held.back";
+
   /** The Prometheus names a scrape shows, for the README's metrics table. */
   public static final List<String> PROMETHEUS_NAMES =
       List.of(
@@ -54,7 +67,11 @@ public final class MetricNames {
           "notifier_retries_oldest_pending_age_seconds",
           "notifier_response_signature_failures_total",
           "notifier_duplicates_skipped_total",
-          "notifier_crypto_provider_info");
+          "notifier_crypto_provider_info",
+          "notifier_alipay_state",
+          "notifier_alipay_permitted_requests_per_second",
+          "notifier_calls_held",
+          "notifier_calls_held_back_total");
 
   static final String OUTCOME_TAG = "outcome";
   static final String RESULT_CODE_TAG = "result_code";
@@ -63,6 +80,8 @@ public final class MetricNames {
   static final String PROVIDER_TAG = "provider";
   static final String NAME_TAG = "name";
   static final String VERSION_TAG = "version";
+  static final String HOST_TAG = "host";
+  static final String STATE_TAG = "state";
 
   /** Attempts above this share one label, so the label set stays small whatever the ladder. */
   static final int MAX_ATTEMPT_LABEL = 10;

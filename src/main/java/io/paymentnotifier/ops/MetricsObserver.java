@@ -18,6 +18,7 @@ import io.paymentnotifier.events.NotifyAttempt;
 import io.paymentnotifier.notify.CallReport;
 import io.paymentnotifier.notify.CryptoProvider;
 import io.paymentnotifier.notify.NotifyOutcome;
+import io.paymentnotifier.notify.OverloadControl;
 import io.paymentnotifier.retry.WaitingRetries;
 import io.paymentnotifier.topology.NotificationObserver;
 import java.time.Clock;
@@ -46,6 +47,7 @@ public final class MetricsObserver implements NotificationObserver {
   private final PendingRetries pendingRetries;
   private final Counter signatureFailures;
   private final Counter duplicatesSkipped;
+  private final HeldCallMeters heldCalls;
 
   public MetricsObserver(final MeterRegistry registry) {
     this(registry, Clock.systemUTC());
@@ -54,6 +56,7 @@ public final class MetricsObserver implements NotificationObserver {
   MetricsObserver(final MeterRegistry registry, final Clock clock) {
     this.registry = registry;
     this.pendingRetries = new PendingRetries(registry, clock);
+    this.heldCalls = new HeldCallMeters(registry);
     Gauge.builder(MetricNames.CALLS_IN_FLIGHT, callsInFlight, AtomicInteger::get)
         .description("notifyPayment calls started and not yet settled")
         .strongReference(true)
@@ -91,6 +94,21 @@ public final class MetricsObserver implements NotificationObserver {
   @Override
   public void callSettled() {
     callsInFlight.decrementAndGet();
+  }
+
+  @Override
+  public void callHeld(final String host) {
+    heldCalls.held(host);
+  }
+
+  @Override
+  public void heldCallReleased(final String host) {
+    heldCalls.released(host);
+  }
+
+  /** The per-host state and rate gauges of this overload control, and its held-call meters. */
+  public void overloadControl(final OverloadControl control) {
+    control.listen(new OverloadMetrics(registry, heldCalls));
   }
 
   @Override

@@ -12,9 +12,12 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.paymentnotifier.config.NotifierConfig;
 import io.paymentnotifier.config.OpsConfigDef;
 import io.paymentnotifier.notify.CryptoProvider;
+import io.paymentnotifier.notify.HostStatus;
+import io.paymentnotifier.notify.OverloadControl;
 import io.paymentnotifier.topology.NotificationObserver;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import org.apache.kafka.streams.KafkaStreams;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,6 +39,7 @@ public final class Operations implements AutoCloseable {
   private final NotificationObserver observer;
   private final Deque<AutoCloseable> toClose = new ArrayDeque<>();
   private OpsServer server;
+  private volatile OverloadControl overload;
 
   private Operations(final int port) {
     this.port = port;
@@ -60,6 +64,15 @@ public final class Operations implements AutoCloseable {
     return observer;
   }
 
+  /**
+   * Shows the Alipay+ hosts of this overload control in the metrics ({@code notifier_alipay_state},
+   * the permitted rate, held calls) and in the readiness detail.
+   */
+  public void overloadControl(final OverloadControl control) {
+    metrics.overloadControl(control);
+    overload = control;
+  }
+
   /** Shows the provider that signs and verifies in {@code notifier_crypto_provider_info}. */
   public void cryptoProvider(final CryptoProvider provider) {
     metrics.cryptoProvider(provider);
@@ -76,7 +89,7 @@ public final class Operations implements AutoCloseable {
     final KafkaStreamsMetrics streamsMetrics = new KafkaStreamsMetrics(streams);
     streamsMetrics.bindTo(registry);
     toClose.push(streamsMetrics);
-    final HealthCheck health = new HealthCheck(StreamsStatus.of(streams));
+    final HealthCheck health = new HealthCheck(StreamsStatus.of(streams), this::alipayHosts);
     if (streams.state() == KafkaStreams.State.CREATED) {
       streams.setStateListener(health);
     }
@@ -90,6 +103,11 @@ public final class Operations implements AutoCloseable {
       throw new IllegalStateException("the ops server starts when a client is attached");
     }
     return server.port();
+  }
+
+  private List<HostStatus> alipayHosts() {
+    final OverloadControl control = overload;
+    return control == null ? List.of() : control.hosts();
   }
 
   @Override

@@ -65,6 +65,28 @@ public final class RetrySchedule {
     return keys.stream().map(RetrySchedule::due).toList();
   }
 
+  /**
+   * The retries due at or before {@code now}, earliest first, left in the schedule: the caller
+   * {@link #remove}s each one it releases, so one it cannot start yet stays waiting.
+   */
+  public List<Due> due(final Instant now, final int limit) {
+    final List<Due> due = new ArrayList<>();
+    final String upper = String.format("%019d;", now.toEpochMilli());
+    // "" sorts before every key: a range with both bounds, since not every store bounds a range
+    // from null above (Kafka 4.4's transactional RocksDB store does not).
+    try (KeyValueIterator<String, RetryScheduleEntry> it = store.range("", upper)) {
+      while (it.hasNext() && due.size() < limit) {
+        due.add(due(it.next().key));
+      }
+    }
+    return due;
+  }
+
+  /** Takes a retry out of the schedule: it was released, or its entry is stale. */
+  public void remove(final Due due) {
+    store.delete(keyOf(due.dueAt(), due.paymentRequestId()));
+  }
+
   /** A census of this schedule, counted a bounded slice at a time. */
   public WaitingCensus census() {
     return new WaitingCensus(store);

@@ -5,6 +5,7 @@ import io.paymentnotifier.config.FlowConfigDef;
 import io.paymentnotifier.config.NotifierConfig;
 import io.paymentnotifier.config.TopicsConfigDef;
 import io.paymentnotifier.notify.NotifyClient;
+import io.paymentnotifier.notify.OverloadControl;
 import io.paymentnotifier.retry.RetryPolicy;
 import io.paymentnotifier.topology.InFlightCalls;
 import io.paymentnotifier.topology.NotificationObserver;
@@ -37,6 +38,7 @@ public final class NotifierService implements AutoCloseable {
   private final NotifierConfig config;
   private final NotifyClient client;
   private final InFlightCalls calls;
+  private final OverloadControl overload;
   private final Topology topology;
   private final KafkaStreams streams;
   private boolean closed;
@@ -50,6 +52,7 @@ public final class NotifierService implements AutoCloseable {
     this.config = config;
     this.client = client;
     this.calls = new InFlightCalls(config.getInt(FlowConfigDef.MAX_IN_FLIGHT_CONFIG));
+    this.overload = OverloadControl.from(config);
     final TopologyDeps deps =
         new TopologyDeps(
             config.topics(),
@@ -58,7 +61,8 @@ public final class NotifierService implements AutoCloseable {
             calls,
             RetryPolicy.from(config),
             Durations.parse(config.getString(FlowConfigDef.DEDUP_WINDOW_CONFIG)),
-            observer == null ? NotificationObserver.NONE : observer);
+            observer == null ? NotificationObserver.NONE : observer,
+            overload);
     this.topology = NotificationTopology.build(deps);
     this.streams = new KafkaStreams(topology, streamsProperties(config));
     streams.setUncaughtExceptionHandler(NotifierService::onStreamThreadFailure);
@@ -92,6 +96,11 @@ public final class NotifierService implements AutoCloseable {
   /** The instance's call budget: calls running and not yet routed. */
   public InFlightCalls inFlightCalls() {
     return calls;
+  }
+
+  /** The overload control of the instance's Alipay+ hosts, for metrics and health. */
+  public OverloadControl overloadControl() {
+    return overload;
   }
 
   /**

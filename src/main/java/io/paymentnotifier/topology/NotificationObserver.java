@@ -25,6 +25,15 @@ public interface NotificationObserver {
   /** A call's outcome was taken by the stream thread; calls in flight went down by one. */
   default void callSettled() {}
 
+  /**
+   * Overload control held a new call back instead of sending it to its Alipay+ host (a failing
+   * host, or one at its permitted rate): calls held went up by one. Not an attempt.
+   */
+  default void callHeld(final String host) {}
+
+  /** A held call was sent at last, or left with its task: calls held went down by one. */
+  default void heldCallReleased(final String host) {}
+
   /** Terminal: Alipay+ acknowledged, a done record was written. */
   default void done(final NotificationDone done) {}
 

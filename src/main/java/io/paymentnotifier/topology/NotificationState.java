@@ -16,15 +16,15 @@ import org.apache.kafka.common.serialization.Serdes;
  * and how the payment moves on; it is the only code that reads or writes the stored form.
  *
  * <p>Stored as a {@link PendingNotification} whose dueAt is null while calling. A call held back
- * before it is sent (overload control) would be one more {@link Phase}: decided, not sent, not yet
- * an attempt. Stored like CALLING, it needs no field of its own, since whoever restores the task
- * calls (or holds) it again.
+ * before it is sent (overload control) is stored as CALLING too: decided, not sent, not yet an
+ * attempt, with no field of its own, since whoever restores the task calls (or holds) it again.
+ * That it is held, not running, only the task's {@link CallStarter} knows.
  */
 final class NotificationState {
 
   /** Where a notification stands. */
   enum Phase {
-    /** Attempt {@link #attempt()} is being called; after a restore it is called again. */
+    /** Attempt {@link #attempt()} is being called, or held back; after a restore, again. */
     CALLING,
     /** Attempt {@link #attempt()} waits for {@link #dueAt()}; the retry schedule indexes it. */
     WAITING

@@ -61,7 +61,7 @@ public final class NotificationTopology {
     final TopologySerdes serdes = deps.serdes();
     final NotificationObserver observer = deps.observer();
     final CallStarter.Factory callStarters =
-        CallStarter.factory(deps.client(), deps.calls(), observer);
+        CallStarter.factory(deps.client(), deps.gate(), deps.calls(), observer);
     topology
         .addProcessor(
             DECODE_PAYMENT,

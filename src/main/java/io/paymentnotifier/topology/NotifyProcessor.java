@@ -20,15 +20,19 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * Starts notifyPayment calls without waiting for them: each notification is written to the
  * changelogged in-flight store first, so the commit of its input offset also commits the fact that
  * it is in flight. Results come back through a queue that this processor drains on the stream
- * thread (in process and in a short punctuator) and hands to route-outcome. A second punctuator
- * releases due retries from the schedule; a third counts the task's waiting retries for the gauges.
- * After a restore, every notification the store says is being called is called again (Alipay+ is
- * idempotent on paymentRequestId).
+ * thread (in process and in a short punctuator) and hands to route-outcome; the same punctuator
+ * sends the calls overload control held back, once their host takes calls again. A second
+ * punctuator releases due retries from the schedule, as far as their hosts take calls; a third
+ * counts the task's waiting retries for the gauges. After a restore, every notification the store
+ * says is being called is called (or held) again (Alipay+ is idempotent on paymentRequestId).
  */
 final class NotifyProcessor implements Processor<String, SpecificRecord, String, Completion> {
 
   static final Duration COMPLETION_POLL_INTERVAL = Duration.ofMillis(25);
   private static final int RELEASE_BATCH = 1_000;
+
+  /** Due retries of hosts that take no calls now looked at per pass before the pass ends. */
+  private static final int HELD_BACK_PER_PASS = 50;
 
   private final CallStarter.Factory callStarters;
   private ProcessorContext<String, Completion> context;
@@ -69,40 +73,60 @@ final class NotifyProcessor implements Processor<String, SpecificRecord, String,
   }
 
   private void poll() {
+    WaitAllowance.renew();
     if (!resumed) {
       resumed = true;
       resumeCalls();
     }
+    calls.resumeHeld();
     routeCompletions();
   }
 
-  /** Calls again every notification the store says is being called but no call of ours runs for. */
+  /**
+   * Calls again (or holds) every notification the store says is being called but that no call of
+   * ours runs or waits for: after a restore, those of the previous owner, held ones included.
+   */
   private void resumeCalls() {
     final List<NotificationState> orphans = new ArrayList<>();
     try (var it = inFlight.all()) {
       it.forEachRemaining(
           kv -> {
-            if (kv.value.phase() == NotificationState.Phase.CALLING && !calls.running(kv.key)) {
+            if (kv.value.phase() == NotificationState.Phase.CALLING && !calls.tracks(kv.key)) {
               orphans.add(kv.value);
             }
           });
     }
-    orphans.forEach(calls::start);
+    orphans.forEach(calls::startOrHold);
   }
 
+  /**
+   * Starts the due retries that can go now; the others stay waiting in the schedule, untouched,
+   * until their host takes calls again and the budget has room.
+   */
   private void releaseDueRetries() {
     if (calls.draining()) {
       return;
     }
     final Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
-    for (final RetrySchedule.Due due : schedule.takeDue(now, RELEASE_BATCH)) {
+    int heldBack = 0;
+    for (final RetrySchedule.Due due : schedule.due(now, RELEASE_BATCH)) {
       final NotificationState waiting = inFlight.get(due.paymentRequestId());
       if (waiting == null || !waiting.isReleasedAt(due.dueAt())) {
-        continue; // stale: the entry of an attempt the store has moved past
+        schedule.remove(due); // stale: the entry of an attempt the store has moved past
+        continue;
       }
       final NotificationState calling = waiting.calling();
-      inFlight.put(due.paymentRequestId(), calling);
-      calls.start(calling);
+      final CallStarter.Start start =
+          calls.startNow(
+              calling,
+              () -> {
+                inFlight.put(due.paymentRequestId(), calling);
+                schedule.remove(due);
+              });
+      if (start == CallStarter.Start.NO_PLACE
+          || (start == CallStarter.Start.HELD_BACK && ++heldBack >= HELD_BACK_PER_PASS)) {
+        return;
+      }
     }
   }
 

@@ -103,6 +103,7 @@ class ComposeStackIT {
     service =
         new NotifierService(
             config, new HttpNotifyClient(AlipaySettings.from(config)), ops.observer());
+    ops.overloadControl(service.overloadControl());
     ops.attach(service.kafkaStreams());
     service.start();
     await().atMost(Duration.ofSeconds(60)).until(() -> status(OpsServer.READY_PATH) == 200);

@@ -62,6 +62,7 @@ class MonitoringIT {
     stack = new NotifierStack(FAULTS);
     ops = Operations.create(0);
     service = stack.newService(ops.observer());
+    ops.overloadControl(service.overloadControl());
     ops.attach(service.kafkaStreams());
     service.start();
     prometheus = PrometheusServer.start(composeConfigScraping(ops.port()));

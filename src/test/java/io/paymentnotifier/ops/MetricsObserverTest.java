@@ -15,7 +15,10 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.paymentnotifier.events.DeadLetterReason;
 import io.paymentnotifier.notify.CallReport;
 import io.paymentnotifier.notify.CryptoProvider;
+import io.paymentnotifier.notify.OverloadControl;
+import io.paymentnotifier.notify.OverloadSettings;
 import io.paymentnotifier.retry.WaitingRetries;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,6 +28,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class MetricsObserverTest {
+
+  private static final String ALIPAY = "http://127.0.0.1:8443";
 
   private final PrometheusMeterRegistry registry =
       new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -205,6 +210,8 @@ class MetricsObserverTest {
     observer.retryScheduled("p-2", 2, clock.instant());
     observer.cryptoProvider(CryptoProvider.jdk());
     observer.retriesWaiting("0_0", waiting(Map.of(2, 1L), clock.instant()));
+    observer.overloadControl(
+        new OverloadControl(OverloadSettings.defaults(), URI.create(ALIPAY), clock));
 
     // when
     final String scrape = registry.scrape();
@@ -212,6 +219,39 @@ class MetricsObserverTest {
     // then
     assertThat(MetricNames.PROMETHEUS_NAMES)
         .allSatisfy(name -> assertThat(scrape).contains("\n" + name));
+  }
+
+  @Test
+  void shouldShowEachHostStateAsOneAndTheOthersAsZero() {
+    // given
+    observer.overloadControl(
+        new OverloadControl(OverloadSettings.defaults(), URI.create(ALIPAY), clock));
+
+    // when
+    final String scrape = registry.scrape();
+
+    // then
+    assertThat(scrape)
+        .contains("notifier_alipay_state{host=\"127.0.0.1:8443\",state=\"available\"} 1")
+        .contains("notifier_alipay_state{host=\"127.0.0.1:8443\",state=\"unavailable\"} 0")
+        .contains("notifier_alipay_state{host=\"127.0.0.1:8443\",state=\"probing\"} 0")
+        .contains("notifier_alipay_state{host=\"127.0.0.1:8443\",state=\"limited\"} 0")
+        .contains("notifier_alipay_permitted_requests_per_second{host=\"127.0.0.1:8443\"} 0")
+        .contains("notifier_calls_held{host=\"127.0.0.1:8443\"} 0");
+  }
+
+  @Test
+  void shouldCountCallsHeldBackAndThoseHeldNow() {
+    // when
+    observer.callHeld("127.0.0.1:8443");
+    observer.callHeld("127.0.0.1:8443");
+    observer.callHeld("127.0.0.1:8443");
+    observer.heldCallReleased("127.0.0.1:8443");
+
+    // then
+    assertThat(registry.scrape())
+        .contains("notifier_calls_held{host=\"127.0.0.1:8443\"} 2")
+        .contains("notifier_calls_held_back_total{host=\"127.0.0.1:8443\"} 3.0");
   }
 
   @Test

@@ -73,6 +73,7 @@ public final class DevCommand implements Callable<Integer> {
       final NotifierService service =
           new NotifierService(
               config, new HttpNotifyClient(AlipaySettings.from(config)), ops.observer());
+      ops.overloadControl(service.overloadControl());
       ops.attach(service.kafkaStreams());
       final Thread onCtrlC = new Thread(this::stop, "dev-stop");
       Runtime.getRuntime().addShutdownHook(onCtrlC);
