@@ -6,13 +6,18 @@ import io.paymentnotifier.events.DeadLetter;
 import io.paymentnotifier.events.NotificationDone;
 import io.paymentnotifier.events.NotificationRetry;
 import io.paymentnotifier.events.PaymentFinalized;
+import io.paymentnotifier.notify.CallGate;
 import io.paymentnotifier.retry.RetryPolicy;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.function.Function;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -65,13 +70,32 @@ final class TopologyHarness implements AutoCloseable {
       final int maxInFlight,
       final TopologySerdes custom,
       final NotificationObserver observer) {
+    this(policy, maxInFlight, custom, observer, clock -> CallGate.OPEN);
+  }
+
+  /** With the overload control's gate made for the harness's wall clock. */
+  TopologyHarness(
+      final RetryPolicy policy,
+      final int maxInFlight,
+      final NotificationObserver observer,
+      final Function<Clock, CallGate> gate) {
+    this(policy, maxInFlight, null, observer, gate);
+  }
+
+  private TopologyHarness(
+      final RetryPolicy policy,
+      final int maxInFlight,
+      final TopologySerdes custom,
+      final NotificationObserver observer,
+      final Function<Clock, CallGate> gate) {
     calls = new InFlightCalls(maxInFlight);
     serdes =
         custom != null
             ? custom
             : TopologySerdes.fromRegistry(Map.of("schema.registry.url", "mock://" + scope));
     final TopologyDeps deps =
-        new TopologyDeps(TOPICS, serdes, client, calls, policy, DEDUP_WINDOW, observer);
+        new TopologyDeps(
+            TOPICS, serdes, client, calls, policy, DEDUP_WINDOW, observer, gate.apply(clock()));
     topology = NotificationTopology.build(deps);
     driver = new TopologyTestDriver(topology, props(), now);
     final StringSerializer keys = new StringSerializer();
@@ -100,6 +124,26 @@ final class TopologyHarness implements AutoCloseable {
 
   synchronized Instant now() {
     return now;
+  }
+
+  /** The harness's wall clock as a Clock. */
+  Clock clock() {
+    return new Clock() {
+      @Override
+      public Instant instant() {
+        return now();
+      }
+
+      @Override
+      public ZoneId getZone() {
+        return ZoneOffset.UTC;
+      }
+
+      @Override
+      public Clock withZone(final ZoneId zone) {
+        return this;
+      }
+    };
   }
 
   /** Publishes a payment keyed by its paymentRequestId. */
