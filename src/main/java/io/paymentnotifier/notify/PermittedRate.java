@@ -7,14 +7,15 @@ package io.paymentnotifier.notify;
  *
  * <p>Unlimited until the host answers with a traffic limit. Then, per tick, the rate becomes what
  * was sent, less the smoothed share of traffic-limited answers, plus a probing step of 5% of the
- * rate sent before the limits began (10% a second), shrunk by the tick's limited share: a host
- * limiting 30% of calls at random settles near a quarter of the first rate, one with a hard quota
- * just above the quota. A tick without limits adds the step; back at the first rate with the share
- * faded, the limit is lifted. After an outage the rate starts low and doubles every tick while it
- * binds (slow start), so a backlog does not knock the host over again. Never below the configured
- * floor, never above the fixed cap. Hand-written: the adaptive limiters of the libraries (Netflix
- * concurrency-limits' AIMD and gradient limits) bound concurrency, not the rate, and cut the limit
- * on every dropped call, which a host limiting a share of calls at random drives to the minimum.
+ * rate sent before the limits began (its recent peak; 10% a second), shrunk by the tick's limited
+ * share: a host limiting 30% of calls at random settles near a quarter of the first rate, one with
+ * a hard quota just above the quota. A tick without limits adds the step; back at the first rate
+ * with the share faded, the limit is lifted. After an outage the rate starts low and doubles every
+ * tick while it binds (slow start), so a backlog does not knock the host over again. Never below
+ * the configured floor, never above the fixed cap. Hand-written: the adaptive limiters of the
+ * libraries (Netflix concurrency-limits' AIMD and gradient limits) bound concurrency, not the rate,
+ * and cut the limit on every dropped call, which a host limiting a share of calls at random drives
+ * to the minimum.
  */
 final class PermittedRate {
 
@@ -33,6 +34,9 @@ final class PermittedRate {
   /** Below this smoothed share, and back at the first rate, the limit is lifted. */
   private static final double FADED_SHARE = 0.05;
 
+  /** What is left of the highest rate sent without limits after each further busy tick. */
+  private static final double PEAK_DECAY = 0.98;
+
   /** In slow start, a tick that sent less than this share of the limit shows it does not bind. */
   private static final double BINDING = 0.5;
 
@@ -50,6 +54,7 @@ final class PermittedRate {
   private double limit = Double.POSITIVE_INFINITY;
   private double reference = Double.POSITIVE_INFINITY;
   private double share;
+  private double peak;
   private long tickStart;
   private int sent;
   private int answered;
@@ -109,7 +114,8 @@ final class PermittedRate {
     if (elapsed < TICK_MILLIS) {
       return;
     }
-    if (adaptive) {
+    // A tick that spans a quiet spell did not measure a rate: its calls came in some part of it.
+    if (adaptive && elapsed < 2 * TICK_MILLIS) {
       adjust(sent * 1000.0 / elapsed);
     }
     startTick(nowMillis);
@@ -123,6 +129,9 @@ final class PermittedRate {
   }
 
   private void adjust(final double sentRate) {
+    if (mode == Mode.FREE) {
+      peak = Math.max(sentRate, peak * PEAK_DECAY);
+    }
     if (answered == 0) {
       return; // no answer, no news: an idle tick neither lowers nor raises the rate
     }
@@ -139,7 +148,9 @@ final class PermittedRate {
     final double tickShare = limited / (double) answered;
     final double used = Math.max(floor, Math.min(limit, sentRate));
     if (mode != Mode.AIMD) {
-      reference = Math.max(floor, Double.isInfinite(reference) ? used : Math.min(reference, used));
+      final double before = mode == Mode.FREE ? Math.max(used, peak) : used;
+      reference =
+          Math.max(floor, Double.isInfinite(reference) ? before : Math.min(reference, before));
       share = tickShare;
       mode = Mode.AIMD;
     } else {

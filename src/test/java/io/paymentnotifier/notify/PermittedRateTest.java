@@ -51,6 +51,22 @@ class PermittedRateTest {
   }
 
   @Test
+  void shouldJudgeTrafficLimitsByTheRateSentBeforeThemWhenTheNextBacklogStartsSlowly() {
+    // given: a backlog sent freely, then nothing for 5 s
+    final Host host = new Host(OverloadSettings.defaults());
+    host.offer(OFFERED, 2, call -> false);
+    host.now += 5_000;
+
+    // when: the next backlog, slow for its first second, meets traffic limits on 30% of the calls
+    host.offer(OFFERED / 10, 1, call -> call % 10 < 3);
+    host.offer(OFFERED, 15, call -> call % 10 < 3);
+    final Tally settled = host.offer(OFFERED, 5, call -> call % 10 < 3);
+
+    // then: as without the quiet spell
+    assertThat(settled.perSecond()).isBetween(60.0, 250.0);
+  }
+
+  @Test
   void shouldSettleJustAboveAHardQuota() {
     // given: a host that takes 300 calls a second and limits the rest
     final Host host = new Host(OverloadSettings.defaults());
