@@ -5,22 +5,29 @@ package io.paymentnotifier.notify;
  * answers say, and enforced with a {@link TokenBucket}. Thread-safe (calls are admitted on stream
  * threads, answers arrive on HTTP threads).
  *
- * <p>Unlimited until the host answers with a traffic limit. Then, per tick, the rate becomes what
- * was sent, less the smoothed share of traffic-limited answers, plus a probing step of 5% of the
- * rate sent before the limits began (its recent peak; 10% a second), shrunk by the tick's limited
- * share: a host limiting 30% of calls at random settles near a quarter of the first rate, one with
- * a hard quota just above the quota. A tick without limits adds the step; back at the first rate
- * with the share faded, the limit is lifted. After an outage the rate starts low and doubles every
- * tick while it binds (slow start), so a backlog does not knock the host over again. Never below
- * the configured floor, never above the fixed cap. Hand-written: the adaptive limiters of the
- * libraries (Netflix concurrency-limits' AIMD and gradient limits) bound concurrency, not the rate,
- * and cut the limit on every dropped call, which a host limiting a share of calls at random drives
- * to the minimum.
+ * <p>A tick lasts until it has {@link #MIN_ANSWERS} answers (at most {@link #MAX_TICK_MILLIS}), so
+ * a lone traffic limit among few calls is not taken for a share of 100%. Unlimited until the host
+ * answers with a traffic limit. Then, per tick, the rate becomes what was sent, less the smoothed
+ * share of traffic-limited answers, plus a probing step of 5% of the rate sent before the limits
+ * began (its recent peak; 10% a second), shrunk by the tick's limited share: a host limiting 30% of
+ * calls at random settles near a quarter of the first rate, one with a hard quota just above the
+ * quota. A tick without limits adds the step; back at the first rate with the share faded, the
+ * limit is lifted. After an outage the rate starts low and doubles every tick while it binds (slow
+ * start), so a backlog does not knock the host over again. Never below the configured floor, never
+ * above the fixed cap. Hand-written: the adaptive limiters of the libraries (Netflix
+ * concurrency-limits' AIMD and gradient limits) bound concurrency, not the rate, and cut the limit
+ * on every dropped call, which a host limiting a share of calls at random drives to the minimum.
  */
 final class PermittedRate {
 
   /** How often the rate is adjusted. */
   static final long TICK_MILLIS = 500;
+
+  /** Answers a tick waits for, up to {@link #MAX_TICK_MILLIS}, before it judges their share. */
+  static final int MIN_ANSWERS = 10;
+
+  /** The longest tick, for hosts called only now and then. */
+  static final long MAX_TICK_MILLIS = 5_000;
 
   /** The rate a host starts at when it answers again after an outage. */
   static final double SLOW_START_RATE = 10.0;
@@ -111,11 +118,11 @@ final class PermittedRate {
 
   private void roll(final long nowMillis) {
     final long elapsed = nowMillis - tickStart;
-    if (elapsed < TICK_MILLIS) {
+    // A share of one or two answers is noise: a slow tick lasts until it has a few.
+    if (elapsed < TICK_MILLIS || (answered < MIN_ANSWERS && elapsed < MAX_TICK_MILLIS)) {
       return;
     }
-    // A tick that spans a quiet spell did not measure a rate: its calls came in some part of it.
-    if (adaptive && elapsed < 2 * TICK_MILLIS) {
+    if (adaptive) {
       adjust(sent * 1000.0 / elapsed);
     }
     startTick(nowMillis);

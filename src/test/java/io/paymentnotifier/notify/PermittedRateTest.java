@@ -67,6 +67,20 @@ class PermittedRateTest {
   }
 
   @Test
+  void shouldNotTakeALoneTrafficLimitAmongFewAnswersForAFullShare() {
+    // given: a host limiting a third of the calls, once at full load
+    final Host host = new Host(OverloadSettings.defaults());
+    host.offer(OFFERED, 10, call -> call % 3 == 0);
+    final double atLoad = host.rate.permitted();
+
+    // when: a call comes now and then
+    final Tally few = host.offer(1.5, 30, call -> call % 3 == 0);
+
+    // then: judged over enough answers, the rate is what was sent plus the step, not the floor
+    assertThat(few.lowestPermitted).isGreaterThan(atLoad / 4);
+  }
+
+  @Test
   void shouldSettleJustAboveAHardQuota() {
     // given: a host that takes 300 calls a second and limits the rest
     final Host host = new Host(OverloadSettings.defaults());
@@ -175,6 +189,7 @@ class PermittedRateTest {
             rate.answered(limited, now);
           }
         }
+        tally.lowestPermitted = Math.min(tally.lowestPermitted, rate.permitted());
       }
       return tally;
     }
@@ -211,6 +226,7 @@ class PermittedRateTest {
     final int seconds;
     long sent;
     long limited;
+    double lowestPermitted = Double.POSITIVE_INFINITY;
 
     Tally(final int seconds) {
       this.seconds = seconds;

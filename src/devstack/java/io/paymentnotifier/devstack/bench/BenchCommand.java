@@ -14,6 +14,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -99,6 +100,8 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--verbose", description = "Keep the log output of Kafka and the notifier.")
   boolean verbose;
 
+  @Mixin OverloadModes overload;
+
   private double signingCeiling(final PrintWriter out, final PrivateKey key, final int cores)
       throws Exception {
     final CpuUse before = CpuUse.now();
@@ -129,6 +132,9 @@ public final class BenchCommand implements Callable<Integer> {
     }
     checkOptions();
     final PrintWriter out = spec.commandLine().getOut();
+    if (overload.selected()) {
+      return overload.run(out, events, latencyMs, summaryJson);
+    }
     out.println("Starting the embedded stack...");
     out.flush();
     final SimulatorFaults faults =
@@ -167,6 +173,9 @@ public final class BenchCommand implements Callable<Integer> {
     requireAtLeast(0, "--warmup-rounds", warmupRounds);
     requireAtLeast(1, "--warmup-events", warmupEvents);
     requireAtLeast(0, "--latency-ms", latencyMs);
+    if (overload.problem() != null) {
+      throw new ParameterException(spec.commandLine(), overload.problem());
+    }
   }
 
   /** What (b) measured. */
