@@ -54,6 +54,32 @@ class GrafanaDashboardTest {
   }
 
   @Test
+  void shouldShowTheHostStateThePermittedRateAndHeldCallsInTheOverloadControlRow() {
+    // given
+    final int row = panel("Alipay+ overload control").path("gridPos").path("y").asInt();
+    final int next = panel("Retries and dead letters").path("gridPos").path("y").asInt();
+
+    // when
+    final Set<String> shown = new HashSet<>();
+    for (final JsonNode panel : MonitoringFiles.panels()) {
+      final int y = panel.path("gridPos").path("y").asInt();
+      if (y > row && y < next) {
+        panel
+            .path("targets")
+            .forEach(t -> shown.addAll(PromqlMetricNames.of(t.path("expr").asText())));
+      }
+    }
+
+    // then
+    assertThat(shown)
+        .contains(
+            "notifier_alipay_state",
+            "notifier_alipay_permitted_requests_per_second",
+            "notifier_calls_held",
+            "notifier_calls_held_back_total");
+  }
+
+  @Test
   void shouldQueryEveryPanelThroughTheDataSourceVariable() {
     // given
     final JsonNode datasource = variable("datasource");
