@@ -2,19 +2,10 @@ package io.paymentnotifier.topology;
 
 import io.paymentnotifier.notify.CallGate;
 import io.paymentnotifier.notify.CallPermit;
-import io.paymentnotifier.notify.CallReport;
 import io.paymentnotifier.notify.NotifyClient;
-import io.paymentnotifier.notify.NotifyOutcome;
-import io.paymentnotifier.notify.RetryLater;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Queue;
-import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -47,15 +38,12 @@ final class CallStarter {
 
   private static final long PLACE_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
 
-  private final NotifyClient client;
   private final CallGate gate;
   private final InFlightCalls budget;
   private final NotificationObserver observer;
   private final Runnable routeWhileWaiting;
-  private final Queue<Completion> completions = new ConcurrentLinkedQueue<>();
-  private final Set<String> running = new HashSet<>();
+  private final RunningCalls running;
   private final HeldCalls held = new HeldCalls();
-  private volatile boolean closed;
 
   private CallStarter(
       final NotifyClient client,
@@ -63,11 +51,11 @@ final class CallStarter {
       final InFlightCalls budget,
       final NotificationObserver observer,
       final Runnable routeWhileWaiting) {
-    this.client = client;
     this.gate = gate;
     this.budget = budget;
     this.observer = observer;
     this.routeWhileWaiting = routeWhileWaiting;
+    this.running = new RunningCalls(client, budget, observer);
   }
 
   static Factory factory(
@@ -127,7 +115,7 @@ final class CallStarter {
       return Start.HELD_BACK;
     }
     beforeSending.run();
-    send(calling, permit.get());
+    running.send(calling, permit.get());
     return Start.SENT;
   }
 
@@ -150,21 +138,14 @@ final class CallStarter {
         if (call.announced) {
           observer.heldCallReleased(call.host);
         }
-        send(call.notification, permit.get());
+        running.send(call.notification, permit.get());
       }
     }
   }
 
   /** The next result to route, or null; the call counts as settled from here on. */
   Completion nextCompletion() {
-    final Completion completion = completions.poll();
-    if (completion != null) {
-      running.remove(completion.paymentRequestId());
-      budget.settled(1);
-      observer.callCompleted(completion.outcome());
-      observer.callSettled();
-    }
-    return completion;
+    return running.nextCompletion();
   }
 
   /** True when a call of this payment runs or is held here. */
@@ -185,14 +166,10 @@ final class CallStarter {
    * the next owner calls them all again from the in-flight store.
    */
   void dropPending() {
-    closed = true;
     final List<HeldCalls.Held> dropped = held.clear();
     budget.dropHeld(dropped.size());
     dropped.stream().filter(call -> call.announced).forEach(c -> observer.heldCallReleased(c.host));
-    budget.settled(running.size());
-    running.forEach(id -> observer.callSettled());
-    running.clear();
-    completions.clear();
+    running.drop();
   }
 
   private boolean handledOrDraining(final NotificationState notification) {
@@ -213,40 +190,5 @@ final class CallStarter {
       resumeHeld();
     }
     WaitAllowance.spent(System.nanoTime() - begin);
-  }
-
-  private void send(final NotificationState notification, final CallPermit permit) {
-    final String id = notification.paymentRequestId();
-    running.add(id);
-    budget.started();
-    observer.callStarted();
-    final int attempt = notification.attempt();
-    final Instant startedAt = Instant.now();
-    CompletableFuture<NotifyOutcome> call;
-    try {
-      call = client.notify(notification.event());
-    } catch (RuntimeException e) {
-      call = CompletableFuture.completedFuture(failed(startedAt, e));
-    }
-    call.whenComplete(
-        (outcome, error) -> {
-          final NotifyOutcome result = outcome != null ? outcome : failed(startedAt, error);
-          try {
-            permit.completed(result);
-          } finally {
-            budget.completed();
-          }
-          if (!closed) {
-            completions.add(new Completion(id, attempt, result));
-          }
-        });
-  }
-
-  /** A call that failed without an outcome is retried like one that got no answer. */
-  private static NotifyOutcome failed(final Instant startedAt, final Throwable error) {
-    final String message = error.getClass().getSimpleName() + ": " + error.getMessage();
-    final Duration latency = Duration.between(startedAt, Instant.now());
-    return new RetryLater(
-        new CallReport(startedAt, latency, null, null, null, null, message), message);
   }
 }
