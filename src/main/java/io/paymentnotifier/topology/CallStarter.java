@@ -10,8 +10,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One task's calls: starts them within the instance's budget when the overload control admits them,
- * holds them back when it does not, and queues their results for the task's stream thread. Only the
- * queue, the budget and the gate are touched by HTTP threads.
+ * and holds them back when it does not; {@link RunningCalls} sends them and queues their results
+ * for the task's stream thread.
  *
  * <p>A held call is recorded in the in-flight store like a call being made (the caller wrote it),
  * but not sent: no attempt, no history entry, nothing that could lead to the DLQ. It takes a place

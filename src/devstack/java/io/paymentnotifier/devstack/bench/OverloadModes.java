@@ -41,10 +41,11 @@ public final class OverloadModes {
 
   @Option(
       names = "--publish-rate",
-      defaultValue = "0",
+      defaultValue = "250",
       description =
-          "--outage-after: events per second published (${DEFAULT-VALUE}; 0: all at once, a"
-              + " backlog).")
+          "--outage-after: events per second published (${DEFAULT-VALUE}: 20,000 events span a"
+              + " 60 s outage after 20 s; 0: all at once, a backlog, which may be done before the"
+              + " outage begins).")
   double publishRate;
 
   /** Whether one of these modes was asked for. */

@@ -23,11 +23,13 @@ class OverloadBenchIT {
         CommandRun.devStack(
             "bench",
             "--events",
-            "1500",
+            "2000",
+            "--publish-rate",
+            "250",
             "--outage-after",
             "2s",
             "--outage-for",
-            "5s",
+            "4s",
             "--summary-json",
             json.toString());
 
@@ -37,11 +39,12 @@ class OverloadBenchIT {
     final JsonNode summary = new ObjectMapper().readTree(json.toFile());
     assertThat(summary.get("requestsIntoOutage").asLong()).isBetween(1L, 500L);
     assertThat(summary.get("heldBack").asLong()).isPositive();
-    assertThat(summary.get("done").asLong()).isEqualTo(1500);
+    assertThat(summary.get("done").asLong()).isEqualTo(2000);
     assertThat(summary.get("deadLetters").asLong()).isZero();
     assertThat(summary.get("lost").asLong()).isZero();
     assertThat(summary.get("repeated").asLong()).isZero();
-    assertThat(summary.get("unavailableAfterSeconds").asDouble()).isBetween(0.0, 5.0);
+    assertThat(summary.get("unavailableAfterSeconds").asDouble()).isBetween(0.0, 4.0);
+    assertThat(summary.get("availableAgainSeconds").isNull()).isFalse();
   }
 
   @Test
