@@ -11,8 +11,11 @@ package io.paymentnotifier.notify;
  */
 final class TokenBucket {
 
-  /** Calls that may go out back to back after a quiet spell: a tenth of a second's worth. */
-  private static final double BURST_SECONDS = 0.1;
+  /**
+   * Calls that may go out back to back after a quiet spell: half a second's worth, as due retries
+   * are released every half second (a smaller bucket would waste the tokens of the time between).
+   */
+  private static final double BURST_SECONDS = 0.5;
 
   private double tokens;
   private long lastMillis = Long.MIN_VALUE;

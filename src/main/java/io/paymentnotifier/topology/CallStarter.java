@@ -176,14 +176,18 @@ final class CallStarter {
     return budget.draining() || tracks(notification.paymentRequestId());
   }
 
-  /** Waits for a place as long as the thread's allowance lets it, keeping the task moving. */
+  /**
+   * Waits for a place as long as the thread's allowance lets it and waiting can help, keeping the
+   * task moving. It cannot help when held calls fill the places and none of them is this task's:
+   * only the other tasks' punctuators can send those, and they run once this thread returns.
+   */
   private void awaitPlace() {
     final long begin = System.nanoTime();
     final long deadline = begin + WaitAllowance.left().toNanos();
     long left = deadline - begin;
     while (!budget.awaitPlace(Duration.ofNanos(Math.min(PLACE_POLL_NANOS, left)))) {
       left = deadline - System.nanoTime();
-      if (left <= 0 || budget.draining()) {
+      if (left <= 0 || budget.draining() || (held.size() == 0 && budget.placesHeld())) {
         break;
       }
       routeWhileWaiting.run();

@@ -168,6 +168,16 @@ public final class InFlightCalls {
     }
   }
 
+  /** True when held calls (not only running ones) take places: only sending them frees those. */
+  boolean placesHeld() {
+    lock.lock();
+    try {
+      return heldWithPlace > 0;
+    } finally {
+      lock.unlock();
+    }
+  }
+
   /** Calls held back by the overload control: recorded, not sent. */
   public int held() {
     lock.lock();
