@@ -38,6 +38,18 @@ public final class MetricNames {
   /** Repeated events of an already-notified payment that were skipped. */
   public static final String DUPLICATES_SKIPPED = "notifier.duplicates.skipped";
 
+  /** Changelog records restored into the local stores, by store. */
+  public static final String RESTORE_RECORDS = "notifier.restore.records";
+
+  /** Time spent restoring, by store, summed over its partitions. */
+  public static final String RESTORE_SECONDS = "notifier.restore.seconds";
+
+  /** Store partitions being restored now: above 0, the instance is not (yet) processing them. */
+  public static final String RESTORES_ACTIVE = "notifier.restores.active";
+
+  /** Changelog offsets still to restore, over the restores running. */
+  public static final String RESTORE_REMAINING_RECORDS = "notifier.restore.remaining.records";
+
   /** The Prometheus names a scrape shows, for the README's metrics table. */
   public static final List<String> PROMETHEUS_NAMES =
       List.of(
@@ -50,7 +62,11 @@ public final class MetricNames {
           "notifier_retries_pending",
           "notifier_retries_oldest_pending_age_seconds",
           "notifier_response_signature_failures_total",
-          "notifier_duplicates_skipped_total");
+          "notifier_duplicates_skipped_total",
+          "notifier_restore_records_total",
+          "notifier_restore_seconds_total",
+          "notifier_restores_active",
+          "notifier_restore_remaining_records");
 
   static final String OUTCOME_TAG = "outcome";
   static final String RESULT_CODE_TAG = "result_code";
