@@ -46,8 +46,22 @@ public final class KafkaConfigDef {
           + " (split across stream threads). A commit every 100 ms holds about 100 KB at 1,000"
           + " notifications/s; -1: no limit.";
 
+  public static final String ROCKSDB_MEMORY_CONFIG = "state.rocksdb.memory.max.bytes";
+  private static final String ROCKSDB_MEMORY_DOC =
+      "Off-heap memory of all RocksDB state stores of the instance together: one shared block"
+          + " cache, memtables included (Kafka's default is 50 MB of cache and up to 48 MB of"
+          + " memtables per store, segment and partition).";
+
+  public static final String ROCKSDB_MEMTABLE_CONFIG = "state.rocksdb.memtable.max.bytes";
+  private static final String ROCKSDB_MEMTABLE_DOC =
+      "The part of state.rocksdb.memory.max.bytes that memtables may take before the store being"
+          + " written flushes one to disk. Stores are written without a write-ahead log, so this"
+          + " is also about the most a crash (SIGKILL, OOM kill) replays from the changelogs.";
+
+  private static final long MIB = 1024L * 1024;
+
   /** 16 MiB: over 100 times what a commit interval holds at full speed, a quarter of Kafka's. */
-  static final long UNCOMMITTED_MAX_BYTES_DEFAULT = 16L * 1024 * 1024;
+  static final long UNCOMMITTED_MAX_BYTES_DEFAULT = 16 * MIB;
 
   /**
    * Kafka accepts letters, digits, '.', '_' and '-' in a group.instance.id, up to 249 characters;
@@ -99,7 +113,21 @@ public final class KafkaConfigDef {
             UNCOMMITTED_MAX_BYTES_DEFAULT,
             ConfigDef.Range.atLeast(-1),
             Importance.LOW,
-            UNCOMMITTED_MAX_BYTES_DOC);
+            UNCOMMITTED_MAX_BYTES_DOC)
+        .define(
+            ROCKSDB_MEMORY_CONFIG,
+            Type.LONG,
+            64 * MIB,
+            ConfigDef.Range.atLeast(4 * MIB),
+            Importance.LOW,
+            ROCKSDB_MEMORY_DOC)
+        .define(
+            ROCKSDB_MEMTABLE_CONFIG,
+            Type.LONG,
+            16 * MIB,
+            ConfigDef.Range.atLeast(256 * 1024),
+            Importance.LOW,
+            ROCKSDB_MEMTABLE_DOC);
   }
 
   /** Settings that are valid alone but not together; the message names the key. */
@@ -110,6 +138,16 @@ public final class KafkaConfigDef {
           INSTANCE_ID_CONFIG,
           config.getString(INSTANCE_ID_CONFIG),
           "set it or kafka.group.instance.id, not both");
+    }
+    if (config.getLong(ROCKSDB_MEMTABLE_CONFIG) >= config.getLong(ROCKSDB_MEMORY_CONFIG)) {
+      throw new ConfigException(
+          ROCKSDB_MEMTABLE_CONFIG,
+          config.getLong(ROCKSDB_MEMTABLE_CONFIG),
+          "must be below "
+              + ROCKSDB_MEMORY_CONFIG
+              + " ("
+              + config.getLong(ROCKSDB_MEMORY_CONFIG)
+              + ")");
     }
   }
 

@@ -22,6 +22,8 @@ import org.apache.kafka.streams.StreamsConfig;
  *       thread's consumer. A restarted instance rejoins under the same ids and gets its tasks back
  *       without a rebalance; a dead one keeps them until {@code session.timeout.ms} (45 s by
  *       default) runs out, then they move to the other instances (and their standbys).
+ *   <li><b>Bounded RocksDB memory</b> ({@link BoundedRocksDb}): one block cache and one memtable
+ *       budget for all stores, which also bounds what a crash replays.
  * </ul>
  */
 final class StreamsSettings {
@@ -36,6 +38,14 @@ final class StreamsSettings {
         StreamsConfig.EXACTLY_ONCE_V2.equals(
             config.getString(KafkaConfigDef.PROCESSING_GUARANTEE_CONFIG));
     props.putIfAbsent(StreamsConfig.TRANSACTIONAL_STATE_STORES_CONFIG, String.valueOf(exactlyOnce));
+    props.putIfAbsent(
+        StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDb.class.getName());
+    props.put(
+        BoundedRocksDb.MEMORY_BYTES,
+        String.valueOf(config.getLong(KafkaConfigDef.ROCKSDB_MEMORY_CONFIG)));
+    props.put(
+        BoundedRocksDb.MEMTABLE_BYTES,
+        String.valueOf(config.getLong(KafkaConfigDef.ROCKSDB_MEMTABLE_CONFIG)));
     final String instanceId = config.getString(KafkaConfigDef.INSTANCE_ID_CONFIG);
     if (instanceId != null) {
       props.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, instanceId);

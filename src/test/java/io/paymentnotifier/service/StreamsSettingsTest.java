@@ -109,6 +109,31 @@ class StreamsSettingsTest {
   }
 
   @Test
+  void shouldBoundTheRocksDbMemoryOfAllStoresTogether() {
+    // when
+    final Properties props = StreamsSettings.of(config(Map.of()));
+
+    // then
+    assertThat(props)
+        .containsEntry(
+            StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDb.class.getName())
+        .containsEntry(BoundedRocksDb.MEMORY_BYTES, String.valueOf(64L << 20))
+        .containsEntry(BoundedRocksDb.MEMTABLE_BYTES, String.valueOf(16L << 20));
+  }
+
+  @Test
+  void shouldRefuseAMemtableBudgetAsLargeAsTheWholeRocksDbMemory() {
+    assertThatThrownBy(
+            () ->
+                config(
+                    Map.of(
+                        "state.rocksdb.memory.max.bytes", "8388608",
+                        "state.rocksdb.memtable.max.bytes", "8388608")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("state.rocksdb.memtable.max.bytes");
+  }
+
+  @Test
   void shouldRefuseANegativeUncommittedLimitOtherThanMinusOne() {
     assertThatThrownBy(() -> config(Map.of("kafka.statestore.uncommitted.max.bytes", "-2")))
         .isInstanceOf(ConfigException.class)
