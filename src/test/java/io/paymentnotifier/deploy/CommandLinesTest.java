@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.paymentnotifier.cli.App;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -68,15 +68,15 @@ class CommandLinesTest {
   @Test
   void shouldAcceptTheKubernetesContainerArguments() {
     // given
-    final Deployment deployment =
-        KubernetesModel.parse(Path.of("base/deployment.yaml"), Deployment.class);
+    final StatefulSet workload =
+        KubernetesModel.parse(Path.of("base/statefulset.yaml"), StatefulSet.class);
 
     // when
     final List<String> args =
-        deployment.getSpec().getTemplate().getSpec().getContainers().get(0).getArgs();
+        workload.getSpec().getTemplate().getSpec().getContainers().get(0).getArgs();
 
     // then
-    assertParses("k8s Deployment", args);
+    assertParses("k8s StatefulSet", args);
   }
 
   /** What follows the jar: the entrypoint's tail (when overridden), then the command. */

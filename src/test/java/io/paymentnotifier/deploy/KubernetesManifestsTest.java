@@ -13,7 +13,7 @@ import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.VolumeMount;
-import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPort;
@@ -39,8 +39,8 @@ class KubernetesManifestsTest {
 
   private static final Path BASE = Path.of("base");
 
-  private final Deployment deployment = parse(BASE.resolve("deployment.yaml"), Deployment.class);
-  private final PodSpec pod = deployment.getSpec().getTemplate().getSpec();
+  private final StatefulSet workload = parse(BASE.resolve("statefulset.yaml"), StatefulSet.class);
+  private final PodSpec pod = workload.getSpec().getTemplate().getSpec();
   private final Container container = pod.getContainers().get(0);
   private final ConfigMap configMap = parse(BASE.resolve("configmap.yaml"), ConfigMap.class);
 
@@ -145,7 +145,7 @@ class KubernetesManifestsTest {
     assertThat(container.getSecurityContext().getReadOnlyRootFilesystem()).isTrue();
     assertThat(container.getSecurityContext().getAllowPrivilegeEscalation()).isFalse();
     assertThat(container.getSecurityContext().getCapabilities().getDrop()).containsExactly("ALL");
-    assertThat(volume(mountAt(stateDir).getName()).getEmptyDir()).isNotNull();
+    assertThat(mountAt(stateDir)).isNotNull();
     assertThat(volume(mountAt("/tmp").getName()).getEmptyDir()).isNotNull();
     assertThat(pod.getAutomountServiceAccountToken()).isFalse();
   }
@@ -164,28 +164,27 @@ class KubernetesManifestsTest {
   }
 
   @Test
-  void shouldRequestResourcesAndRunSeveralReplicas() {
+  void shouldRequestResourcesAndRunSeveralReplicasReplacedOneAtATime() {
     // then
-    assertThat(deployment.getSpec().getReplicas()).isGreaterThanOrEqualTo(2);
+    assertThat(workload.getSpec().getReplicas()).isGreaterThanOrEqualTo(2);
     assertThat(container.getResources().getRequests()).containsKeys("cpu", "memory");
     assertThat(container.getResources().getLimits()).containsKey("memory");
-    assertThat(
-            deployment.getSpec().getStrategy().getRollingUpdate().getMaxUnavailable().getIntVal())
-        .isZero();
+    assertThat(workload.getSpec().getPodManagementPolicy()).isEqualTo("OrderedReady");
+    assertThat(workload.getSpec().getUpdateStrategy().getType()).isEqualTo("RollingUpdate");
   }
 
   @Test
-  void shouldSelectTheDeploymentPodsFromServiceDisruptionBudgetAndNetworkPolicy() {
+  void shouldSelectTheWorkloadPodsFromServiceDisruptionBudgetAndNetworkPolicy() {
     // given
     final Map<String, String> podLabels =
-        deployment.getSpec().getTemplate().getMetadata().getLabels();
+        workload.getSpec().getTemplate().getMetadata().getLabels();
     final Service service = parse(BASE.resolve("service.yaml"), Service.class);
     final PodDisruptionBudget pdb =
         parse(BASE.resolve("poddisruptionbudget.yaml"), PodDisruptionBudget.class);
     final NetworkPolicy policy = parse(BASE.resolve("networkpolicy.yaml"), NetworkPolicy.class);
 
     // then
-    assertThat(podLabels).containsAllEntriesOf(deployment.getSpec().getSelector().getMatchLabels());
+    assertThat(podLabels).containsAllEntriesOf(workload.getSpec().getSelector().getMatchLabels());
     assertThat(podLabels).containsAllEntriesOf(service.getSpec().getSelector());
     assertThat(podLabels).containsAllEntriesOf(pdb.getSpec().getSelector().getMatchLabels());
     assertThat(podLabels).containsAllEntriesOf(policy.getSpec().getPodSelector().getMatchLabels());
@@ -251,8 +250,10 @@ class KubernetesManifestsTest {
     final Map<String, Object> metadata = map(trigger.get("metadata"));
 
     // then
-    assertThat(map(spec.get("scaleTargetRef")).get("name"))
-        .isEqualTo(deployment.getMetadata().getName());
+    assertThat(map(spec.get("scaleTargetRef")))
+        .containsEntry("apiVersion", workload.getApiVersion())
+        .containsEntry("kind", workload.getKind())
+        .containsEntry("name", workload.getMetadata().getName());
     assertThat(trigger.get("type")).isEqualTo("kafka");
     assertThat(metadata.get("consumerGroup")).isEqualTo(config.getString("kafka.application.id"));
     assertThat(metadata.get("topic")).isEqualTo(config.topics().input());
@@ -269,9 +270,9 @@ class KubernetesManifestsTest {
         parse(Path.of("components/hpa-cpu/hpa.yaml"), HorizontalPodAutoscaler.class);
 
     // then
-    assertThat(hpa.getSpec().getScaleTargetRef().getKind()).isEqualTo("Deployment");
+    assertThat(hpa.getSpec().getScaleTargetRef().getKind()).isEqualTo(workload.getKind());
     assertThat(hpa.getSpec().getScaleTargetRef().getName())
-        .isEqualTo(deployment.getMetadata().getName());
+        .isEqualTo(workload.getMetadata().getName());
     assertThat(hpa.getSpec().getMetrics().get(0).getResource().getName()).isEqualTo("cpu");
     assertThat(hpa.getSpec().getMaxReplicas())
         .isGreaterThanOrEqualTo(hpa.getSpec().getMinReplicas());
@@ -280,8 +281,10 @@ class KubernetesManifestsTest {
   @Test
   void shouldRunOnePodInDevAndThreeInProd() {
     // when
-    final Deployment dev = parse(Path.of("overlays/dev/deployment-patch.yaml"), Deployment.class);
-    final Deployment prod = parse(Path.of("overlays/prod/deployment-patch.yaml"), Deployment.class);
+    final StatefulSet dev =
+        parse(Path.of("overlays/dev/statefulset-patch.yaml"), StatefulSet.class);
+    final StatefulSet prod =
+        parse(Path.of("overlays/prod/statefulset-patch.yaml"), StatefulSet.class);
 
     // then
     assertThat(dev.getSpec().getReplicas()).isEqualTo(1);
