@@ -124,7 +124,7 @@ public final class KafkaConfigDef {
         .define(
             ROCKSDB_MEMTABLE_CONFIG,
             Type.LONG,
-            16 * MIB,
+            8 * MIB,
             ConfigDef.Range.atLeast(256 * 1024),
             Importance.LOW,
             ROCKSDB_MEMTABLE_DOC);

@@ -118,7 +118,7 @@ class StreamsSettingsTest {
         .containsEntry(
             StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDb.class.getName())
         .containsEntry(BoundedRocksDb.MEMORY_BYTES, String.valueOf(64L << 20))
-        .containsEntry(BoundedRocksDb.MEMTABLE_BYTES, String.valueOf(16L << 20));
+        .containsEntry(BoundedRocksDb.MEMTABLE_BYTES, String.valueOf(8L << 20));
   }
 
   @Test

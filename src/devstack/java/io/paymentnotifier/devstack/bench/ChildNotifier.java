@@ -140,6 +140,17 @@ public final class ChildNotifier implements AutoCloseable {
     return (long) metricWhere("jvm_memory_used_bytes", "area=\"heap\"");
   }
 
+  /**
+   * Kafka Streams' words when it closes a task dirty and restores it from scratch (a
+   * TaskCorruptedException). Not counted: Kafka 4.4.0's start-up pass over the task directories,
+   * which treats every store as non-transactional and logs the same exception for a store with no
+   * committed offset yet, then closes it cleanly without wiping anything.
+   */
+  public static boolean tellsOfAWipe(final String logLine) {
+    return logLine.contains("need to be re-initialized")
+        && !logLine.contains("Failed to register startup state stores");
+  }
+
   /** The log of the current (latest) start. */
   public Path log() {
     return logDirectory.resolve("run-" + starts + ".log");

@@ -175,7 +175,7 @@ final class RecoveryBench {
     final TerminalRecords.Tally tally = awaitAllTerminal(events);
     final String logs = child.logs();
     logs.lines()
-        .filter(RecoveryBench::tellsOfAWipe)
+        .filter(ChildNotifier::tellsOfAWipe)
         .limit(5)
         .forEach(line -> out.println("  log: " + line));
     final RecoveryResult result =
@@ -192,20 +192,9 @@ final class RecoveryBench {
             events,
             tally.terminalsByKey().size(),
             tally.duplicated(),
-            logs.lines().anyMatch(RecoveryBench::tellsOfAWipe));
+            logs.lines().anyMatch(ChildNotifier::tellsOfAWipe));
     child.stop(Duration.ofSeconds(30));
     return result;
-  }
-
-  /**
-   * Kafka Streams' words when it closes a task dirty and restores it from scratch (a
-   * TaskCorruptedException). Not counted: Kafka 4.4.0's start-up pass over the task directories,
-   * which treats every store as non-transactional and logs the same exception for a store with no
-   * committed offset yet, then closes it cleanly without wiping anything.
-   */
-  public static boolean tellsOfAWipe(final String logLine) {
-    return logLine.contains("need to be re-initialized")
-        && !logLine.contains("Failed to register startup state stores");
   }
 
   private TerminalRecords.Tally awaitAllTerminal(final long events) {
