@@ -30,6 +30,8 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The real {@code run} in its own JVM, SIGKILLed while calls are in flight and started again at
@@ -38,6 +40,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CrashRecoveryIT {
 
+  private static final Logger LOG = LoggerFactory.getLogger(CrashRecoveryIT.class);
   private static final int HISTORY = 3_000;
   private static final int IN_FLIGHT = 300;
   private static final Duration LATENCY = Duration.ofMillis(300);
@@ -94,6 +97,8 @@ class CrashRecoveryIT {
       assertThat(outputs.done.stream().map(NotificationDone::getPaymentRequestId))
           .doesNotHaveDuplicates();
       final double restored = child.metric("notifier_restore_records_total");
+      LOG.info(
+          "Restored {} records after the kill; the history was {} payments", restored, HISTORY);
       assertThat(restored)
           .as("records restored after the kill")
           .isPositive()

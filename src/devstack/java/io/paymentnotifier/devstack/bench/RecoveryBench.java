@@ -177,24 +177,27 @@ final class RecoveryBench {
     logs.lines()
         .filter(ChildNotifier::tellsOfAWipe)
         .limit(5)
-        .forEach(line -> out.println("  log: " + line));
-    final RecoveryResult result =
-        new RecoveryResult(
-            plan.history(),
-            plan.loseDisk(),
-            historyRate,
-            crash.readyNanos() / 1e9,
-            crash.firstNewDoneNanos() / 1e9,
-            (long) child.metric("notifier_restore_records_total"),
-            child.metric("notifier_restore_seconds_total"),
-            size.localBytes(),
-            size.changelogBytes(),
-            events,
-            tally.terminalsByKey().size(),
-            tally.duplicated(),
-            logs.lines().anyMatch(ChildNotifier::tellsOfAWipe));
+        .forEach(l -> out.println("  log: " + l));
+    final long restored = (long) child.metric("notifier_restore_records_total");
+    final double restoring = child.metric("notifier_restore_seconds_total");
     child.stop(Duration.ofSeconds(30));
-    return result;
+    // A graceful close flushes every memtable: now the files hold all of the state.
+    final StateSize stopped = StateSize.measure(stack.bootstrapServers(), APPLICATION_ID, stateDir);
+    return new RecoveryResult(
+        plan.history(),
+        plan.loseDisk(),
+        historyRate,
+        crash.readyNanos() / 1e9,
+        crash.firstNewDoneNanos() / 1e9,
+        restored,
+        restoring,
+        size.changelogBytes(),
+        events,
+        stopped.localBytes(),
+        stopped.changelogBytes(),
+        tally.terminalsByKey().size(),
+        tally.duplicated(),
+        logs.lines().anyMatch(ChildNotifier::tellsOfAWipe));
   }
 
   private TerminalRecords.Tally awaitAllTerminal(final long events) {

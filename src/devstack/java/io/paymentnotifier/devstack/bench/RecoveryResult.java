@@ -17,9 +17,11 @@ import java.nio.file.Path;
  *     after it
  * @param restoredRecords changelog records the restarted child restored
  * @param restoreSeconds the time it spent restoring, summed over store partitions
- * @param localStateBytes the state directory before the kill
- * @param changelogBytes the changelog topics before the kill
+ * @param changelogBytesAtKill the changelog topics before the kill
  * @param events events published in all (history and load)
+ * @param localStateBytes the state directory after the final graceful stop (memtables flushed), for
+ *     all {@code events}
+ * @param changelogBytes the changelog topics at the end, for all {@code events}
  * @param eventsWithATerminalRecord distinct events with a done or DLQ record
  * @param eventsWithSeveralTerminalRecords events with more than one (must be 0)
  * @param storesWiped whether a log said a task's stores were wiped (TaskCorruptedException)
@@ -32,9 +34,10 @@ public record RecoveryResult(
     double killToFirstNewDoneSeconds,
     long restoredRecords,
     double restoreSeconds,
+    long changelogBytesAtKill,
+    long events,
     long localStateBytes,
     long changelogBytes,
-    long events,
     long eventsWithATerminalRecord,
     long eventsWithSeveralTerminalRecords,
     boolean storesWiped) {
@@ -54,8 +57,12 @@ public record RecoveryResult(
         "  records restored                     %,d (%.2f s of restoring)%n",
         restoredRecords, restoreSeconds);
     out.printf(
-        "  state before the kill                %,d bytes local, %,d bytes changelog%n",
-        localStateBytes, changelogBytes);
+        "  state at the end                     %,d bytes local, %,d bytes changelog"
+            + " (%.0f and %.0f per payment)%n",
+        localStateBytes,
+        changelogBytes,
+        localStateBytes / (double) events,
+        changelogBytes / (double) events);
     out.printf(
         "  terminal records                     %,d of %,d events, %d doubled%s%n",
         eventsWithATerminalRecord,
