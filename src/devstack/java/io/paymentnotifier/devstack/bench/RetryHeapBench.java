@@ -121,17 +121,20 @@ final class RetryHeapBench {
     out.flush();
   }
 
-  /** Until every event has its retry scheduled and no call is in flight. */
+  /** Until a retry waits for every event (the pending gauge) and no call is in flight. */
   private void awaitWaiting(final ChildNotifier child) {
     final long deadline = System.nanoTime() + TIMEOUT.toNanos();
-    while (child.metric("notifier_retries_scheduled_total") < retries
+    while (child.metric("notifier_retries_pending") < retries
         || child.metric("notifier_calls_in_flight") > 0) {
       if (System.nanoTime() > deadline) {
         throw new IllegalStateException("retries not all waiting after " + TIMEOUT);
       }
       LockSupport.parkNanos(Duration.ofSeconds(1).toNanos());
     }
-    out.printf("  %,d retries waiting%n", (long) child.metric("notifier_retries_scheduled_total"));
+    out.printf(
+        "  %,d retries waiting (%,d scheduled)%n",
+        (long) child.metric("notifier_retries_pending"),
+        (long) child.metric("notifier_retries_scheduled_total"));
     out.flush();
   }
 }
