@@ -156,6 +156,15 @@ public final class ChildNotifier implements AutoCloseable {
     return logDirectory.resolve("run-" + starts + ".log");
   }
 
+  /** The log of the latest start, as written so far. */
+  public String lastLog() {
+    try {
+      return Files.readString(log());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + log(), e);
+    }
+  }
+
   /** Every log written so far, oldest first. */
   public String logs() {
     final StringBuilder text = new StringBuilder();

@@ -180,6 +180,7 @@ final class RecoveryBench {
         .forEach(l -> out.println("  log: " + l));
     final long restored = (long) child.metric("notifier_restore_records_total");
     final double restoring = child.metric("notifier_restore_seconds_total");
+    final Duration restoreWall = RestoreSpan.of(child.lastLog());
     child.stop(Duration.ofSeconds(30));
     // A graceful close flushes every memtable: now the files hold all of the state.
     final StateSize stopped = StateSize.measure(stack.bootstrapServers(), APPLICATION_ID, stateDir);
@@ -191,6 +192,7 @@ final class RecoveryBench {
         crash.firstNewDoneNanos() / 1e9,
         restored,
         restoring,
+        restoreWall.toMillis() / 1e3,
         size.changelogBytes(),
         events,
         stopped.localBytes(),

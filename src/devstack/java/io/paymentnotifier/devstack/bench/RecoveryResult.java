@@ -17,6 +17,7 @@ import java.nio.file.Path;
  *     after it
  * @param restoredRecords changelog records the restarted child restored
  * @param restoreSeconds the time it spent restoring, summed over store partitions
+ * @param restoreWallSeconds from its first store restore starting to its last finishing
  * @param changelogBytesAtKill the changelog topics before the kill
  * @param events events published in all (history and load)
  * @param localStateBytes the state directory after the final graceful stop (memtables flushed), for
@@ -34,6 +35,7 @@ public record RecoveryResult(
     double killToFirstNewDoneSeconds,
     long restoredRecords,
     double restoreSeconds,
+    double restoreWallSeconds,
     long changelogBytesAtKill,
     long events,
     long localStateBytes,
@@ -54,8 +56,9 @@ public record RecoveryResult(
     out.printf("  kill -> RUNNING (/health/ready)      %6.2f s%n", killToReadySeconds);
     out.printf("  kill -> first new done record        %6.2f s%n", killToFirstNewDoneSeconds);
     out.printf(
-        "  records restored                     %,d (%.2f s of restoring)%n",
-        restoredRecords, restoreSeconds);
+        "  records restored                     %,d in %.2f s (%.2f s summed over store"
+            + " partitions)%n",
+        restoredRecords, restoreWallSeconds, restoreSeconds);
     out.printf(
         "  state at the end                     %,d bytes local, %,d bytes changelog"
             + " (%.0f and %.0f per payment)%n",
