@@ -62,7 +62,11 @@ public final class MetricNames {
           "notifier_retries_pending",
           "notifier_retries_oldest_pending_age_seconds",
           "notifier_response_signature_failures_total",
-          "notifier_duplicates_skipped_total",
+          "notifier_duplicates_skipped_total");
+
+  /** The Prometheus names of {@link RestoreMetrics}, for the README's metrics table. */
+  public static final List<String> RESTORE_PROMETHEUS_NAMES =
+      List.of(
           "notifier_restore_records_total",
           "notifier_restore_seconds_total",
           "notifier_restores_active",

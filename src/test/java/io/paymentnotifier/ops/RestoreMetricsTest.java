@@ -82,6 +82,21 @@ class RestoreMetricsTest {
   }
 
   @Test
+  void shouldExposeEveryDocumentedRestoreMetricName() {
+    // given
+    restores.onRestoreStart(DONE_0, "done-store", 0, 10);
+    restores.onBatchRestored(DONE_0, "done-store", 9, 10);
+    restores.onRestoreEnd(DONE_0, "done-store", 10);
+
+    // when
+    final String scrape = registry.scrape();
+
+    // then
+    assertThat(MetricNames.RESTORE_PROMETHEUS_NAMES)
+        .allSatisfy(name -> assertThat(scrape).contains("\n" + name));
+  }
+
+  @Test
   void shouldLogEachStorePartitionsRestoreWithItsRecordsAndSeconds() {
     try (LogCapture log = new LogCapture(RestoreMetrics.class.getName())) {
       // when
