@@ -23,6 +23,9 @@ public final class RetrySchedule {
     this.store = store;
   }
 
+  /** Sorts before every key ({@link #keyOf}). */
+  private static final String FIRST_KEY = "";
+
   /** The store key of a retry: sorts by due time first. */
   public static String keyOf(final Instant dueAt, final String paymentRequestId) {
     return String.format("%019d:%s", dueAt.toEpochMilli(), paymentRequestId);
@@ -38,7 +41,10 @@ public final class RetrySchedule {
     final List<KeyValue<String, PendingNotification>> due = new ArrayList<>();
     // ';' sorts right after ':', so the bound includes every key of the current millisecond.
     final String upper = String.format("%019d;", now.toEpochMilli());
-    try (KeyValueIterator<String, PendingNotification> it = store.range(null, upper)) {
+    // Both bounds given: with transactional stores, Kafka 4.4.0's RocksDB range(null, to) scans
+    // past its upper bound (RocksDBTransactionBuffer ignores `to` without `from`), and would
+    // release every retry at once.
+    try (KeyValueIterator<String, PendingNotification> it = store.range(FIRST_KEY, upper)) {
       while (it.hasNext() && due.size() < limit) {
         due.add(it.next());
       }
