@@ -21,6 +21,7 @@ public final class NotifierConfig extends AbstractConfig {
 
   public NotifierConfig(final Map<?, ?> settings) {
     super(CONFIG_DEF, settings, false);
+    KafkaConfigDef.checkCombinations(this);
   }
 
   private static ConfigDef definition() {

@@ -41,6 +41,18 @@ public final class MetricNames {
   /** Always 1; its labels say which crypto provider signs and verifies. */
   public static final String CRYPTO_PROVIDER = "notifier.crypto.provider.info";
 
+  /** Changelog records restored into the local stores, by store. */
+  public static final String RESTORE_RECORDS = "notifier.restore.records";
+
+  /** Time spent restoring, by store, summed over its partitions. */
+  public static final String RESTORE_SECONDS = "notifier.restore.seconds";
+
+  /** Store partitions being restored now: above 0, the instance is not (yet) processing them. */
+  public static final String RESTORES_ACTIVE = "notifier.restores.active";
+
+  /** Changelog offsets still to restore, over the restores running. */
+  public static final String RESTORE_REMAINING_RECORDS = "notifier.restore.remaining.records";
+
   /** The Prometheus names a scrape shows, for the README's metrics table. */
   public static final List<String> PROMETHEUS_NAMES =
       List.of(
@@ -55,6 +67,14 @@ public final class MetricNames {
           "notifier_response_signature_failures_total",
           "notifier_duplicates_skipped_total",
           "notifier_crypto_provider_info");
+
+  /** The Prometheus names of {@link RestoreMetrics}, for the README's metrics table. */
+  public static final List<String> RESTORE_PROMETHEUS_NAMES =
+      List.of(
+          "notifier_restore_records_total",
+          "notifier_restore_seconds_total",
+          "notifier_restores_active",
+          "notifier_restore_remaining_records");
 
   static final String OUTCOME_TAG = "outcome";
   static final String RESULT_CODE_TAG = "result_code";

@@ -67,7 +67,8 @@ public final class Operations implements AutoCloseable {
 
   /**
    * Binds the client's metrics, and starts the ops server on its state. Call it before {@code
-   * streams.start()} when no other state listener is set, so readiness sees RUNNING at once.
+   * streams.start()} when no other state listener is set, so readiness sees RUNNING at once and
+   * every state restore is logged and counted ({@link RestoreMetrics}).
    */
   public synchronized void attach(final KafkaStreams streams) {
     if (server != null) {
@@ -79,6 +80,7 @@ public final class Operations implements AutoCloseable {
     final HealthCheck health = new HealthCheck(StreamsStatus.of(streams));
     if (streams.state() == KafkaStreams.State.CREATED) {
       streams.setStateListener(health);
+      streams.setGlobalStateRestoreListener(new RestoreMetrics(registry));
     }
     server = OpsServer.start(port, health, registry);
     toClose.push(server);

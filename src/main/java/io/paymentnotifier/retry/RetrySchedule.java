@@ -30,6 +30,9 @@ public final class RetrySchedule {
     this.store = store;
   }
 
+  /** Sorts before every key ({@link #keyOf}). */
+  private static final String FIRST_KEY = "";
+
   /** The store key of a retry: sorts by due time first. */
   public static String keyOf(final Instant dueAt, final String paymentRequestId) {
     return String.format("%019d:%s", dueAt.toEpochMilli(), paymentRequestId);
@@ -56,7 +59,10 @@ public final class RetrySchedule {
     final List<String> keys = new ArrayList<>();
     // ';' sorts right after ':', so the bound includes every key of the current millisecond.
     final String upper = String.format("%019d;", now.toEpochMilli());
-    try (KeyValueIterator<String, RetryScheduleEntry> it = store.range(null, upper)) {
+    // Both bounds given: with transactional stores, Kafka 4.4.0's RocksDB range(null, to) scans
+    // past its upper bound (RocksDBTransactionBuffer ignores `to` without `from`), and would
+    // release every retry at once.
+    try (KeyValueIterator<String, RetryScheduleEntry> it = store.range(FIRST_KEY, upper)) {
       while (it.hasNext() && keys.size() < limit) {
         keys.add(it.next().key);
       }

@@ -18,9 +18,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.streams.CloseOptions;
-import org.apache.kafka.streams.CloseOptions.GroupMembershipOperation;
 import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.slf4j.Logger;
@@ -38,6 +36,7 @@ public final class NotifierService implements AutoCloseable {
   private final NotifyClient client;
   private final InFlightCalls calls;
   private final Topology topology;
+  private final Properties streamsProperties;
   private final KafkaStreams streams;
   private boolean closed;
 
@@ -60,7 +59,8 @@ public final class NotifierService implements AutoCloseable {
             Durations.parse(config.getString(FlowConfigDef.DEDUP_WINDOW_CONFIG)),
             observer == null ? NotificationObserver.NONE : observer);
     this.topology = NotificationTopology.build(deps);
-    this.streams = new KafkaStreams(topology, streamsProperties(config));
+    this.streamsProperties = StreamsSettings.of(config);
+    this.streams = new KafkaStreams(topology, streamsProperties);
     streams.setUncaughtExceptionHandler(NotifierService::onStreamThreadFailure);
   }
 
@@ -108,10 +108,9 @@ public final class NotifierService implements AutoCloseable {
     calls.startDraining();
     final boolean settled = calls.awaitSettled(timeout);
     final Duration left = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
-    // Leaving the group hands the partitions over at once instead of after the session timeout.
     final boolean streamsClosed =
         streams.close(
-            CloseOptions.groupMembershipOperation(GroupMembershipOperation.LEAVE_GROUP)
+            CloseOptions.groupMembershipOperation(StreamsSettings.onClose(streamsProperties))
                 .withTimeout(left));
     client.close();
     LOG.info(
@@ -126,13 +125,6 @@ public final class NotifierService implements AutoCloseable {
   @Override
   public void close() {
     close(Durations.parse(config.getString(FlowConfigDef.SHUTDOWN_TIMEOUT_CONFIG)));
-  }
-
-  static Properties streamsProperties(final NotifierConfig config) {
-    final Properties props = new Properties();
-    props.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, "true");
-    props.putAll(config.kafkaProperties());
-    return props;
   }
 
   private static Properties adminProperties(final NotifierConfig config) {

@@ -14,6 +14,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -29,7 +30,8 @@ import picocli.CommandLine.Spec;
           + " notifier's topology (same serde, client and simulator; signed responses).",
       "(b), then (c), is warmed up, then measured: throughput (a backlog) and latency (at half"
           + " that rate). Readings of (a) alternate with those of (c)'s throughput; the best of"
-          + " each counts."
+          + " each counts.",
+      "--recovery and --retry-heap run the real run command in a child JVM instead."
     })
 public final class BenchCommand implements Callable<Integer> {
 
@@ -99,6 +101,8 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--verbose", description = "Keep the log output of Kafka and the notifier.")
   boolean verbose;
 
+  @Mixin ChildJvmModes childJvm;
+
   private double signingCeiling(final PrintWriter out, final PrivateKey key, final int cores)
       throws Exception {
     final CpuUse before = CpuUse.now();
@@ -129,6 +133,9 @@ public final class BenchCommand implements Callable<Integer> {
     }
     checkOptions();
     final PrintWriter out = spec.commandLine().getOut();
+    if (childJvm.selected()) {
+      return childJvm.run(out, latencyMs, summaryJson);
+    }
     out.println("Starting the embedded stack...");
     out.flush();
     final SimulatorFaults faults =
@@ -167,6 +174,9 @@ public final class BenchCommand implements Callable<Integer> {
     requireAtLeast(0, "--warmup-rounds", warmupRounds);
     requireAtLeast(1, "--warmup-events", warmupEvents);
     requireAtLeast(0, "--latency-ms", latencyMs);
+    if (childJvm.problem() != null) {
+      throw new ParameterException(spec.commandLine(), childJvm.problem());
+    }
   }
 
   /** What (b) measured. */

@@ -76,6 +76,48 @@ class BenchCommandIT {
     assertThat(run.out()).doesNotContain("Starting the embedded stack");
   }
 
+  @Test
+  void shouldMeasureARecoveryAfterASigkillAndFindEveryEventNotifiedOnce(@TempDir final Path dir)
+      throws Exception {
+    // given
+    final Path json = dir.resolve("recovery.json");
+    // when
+    final CommandRun run =
+        CommandRun.devStack(
+            "bench",
+            "--recovery",
+            "--history",
+            "300",
+            "--load-rate",
+            "50",
+            "--summary-json",
+            json.toString());
+    // then
+    assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+    assertThat(run.out()).contains("kill -> RUNNING", "kill -> first new done record");
+    final JsonNode summary = new ObjectMapper().readTree(json.toFile());
+    assertThat(summary.get("history").asLong()).isEqualTo(300);
+    assertThat(summary.get("events").asLong()).isGreaterThan(300);
+    assertThat(summary.get("eventsWithATerminalRecord").asLong())
+        .isEqualTo(summary.get("events").asLong());
+    assertThat(summary.get("eventsWithSeveralTerminalRecords").asLong()).isZero();
+    assertThat(summary.get("storesWiped").asBoolean()).isFalse();
+    assertThat(summary.get("restoredRecords").asLong()).isPositive();
+    assertThat(summary.get("killToReadySeconds").asDouble()).isPositive();
+    assertThat(summary.get("killToFirstNewDoneSeconds").asDouble()).isPositive();
+    assertThat(summary.get("localStateBytes").asLong()).isPositive();
+  }
+
+  @Test
+  void shouldRefuseRecoveryAndRetryHeapInOneRun() {
+    // when
+    final CommandRun run = CommandRun.devStack("bench", "--recovery", "--retry-heap");
+    // then
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("--recovery and --retry-heap are separate runs");
+    assertThat(run.out()).doesNotContain("Starting the embedded stack");
+  }
+
   private static double best(final JsonNode readings) {
     double best = 0;
     for (final JsonNode reading : readings) {
