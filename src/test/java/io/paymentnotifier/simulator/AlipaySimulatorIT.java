@@ -8,7 +8,7 @@ import io.paymentnotifier.events.PaymentFinalized;
 import io.paymentnotifier.notify.AckResult;
 import io.paymentnotifier.notify.NotifyPaymentApi;
 import io.paymentnotifier.notify.NotifyRequestBody;
-import io.paymentnotifier.notify.RsaSignatures;
+import io.paymentnotifier.notify.RsaSigner;
 import io.paymentnotifier.notify.SignatureHeader;
 import io.paymentnotifier.notify.SignedContent;
 import io.paymentnotifier.notify.TestKeys;
@@ -52,8 +52,10 @@ class AlipaySimulatorIT {
   private static HttpResponse<String> post(final String body) throws Exception {
     final String time = "2026-01-01T00:00:00Z";
     final String signature =
-        RsaSignatures.sign(
-            TestKeys.mppPrivate(), SignedContent.of(NotifyPaymentApi.PATH, CLIENT_ID, time, body));
+        RsaSigner.jdk()
+            .sign(
+                TestKeys.mppPrivate(),
+                SignedContent.of(NotifyPaymentApi.PATH, CLIENT_ID, time, body));
     return send(
         HttpRequest.newBuilder(simulator.notifyUrl())
             .header("Content-Type", "application/json; charset=UTF-8")
@@ -88,10 +90,12 @@ class AlipaySimulatorIT {
         SignatureHeader.parse(response.headers().firstValue("Signature").orElseThrow())
             .orElseThrow();
     assertThat(
-            RsaSignatures.verify(
-                TestKeys.alipayPublic(),
-                SignedContent.of(NotifyPaymentApi.PATH, CLIENT_ID, responseTime, response.body()),
-                signature.signature()))
+            RsaSigner.jdk()
+                .verify(
+                    TestKeys.alipayPublic(),
+                    SignedContent.of(
+                        NotifyPaymentApi.PATH, CLIENT_ID, responseTime, response.body()),
+                    signature.signature()))
         .isTrue();
   }
 
