@@ -1,6 +1,7 @@
 package io.paymentnotifier.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,10 +14,14 @@ import io.paymentnotifier.notify.SignatureHeader;
 import io.paymentnotifier.notify.SignedContent;
 import io.paymentnotifier.notify.TestKeys;
 import io.paymentnotifier.testing.Payments;
+import java.io.IOException;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -234,6 +239,47 @@ class AlipaySimulatorIT {
     assertThat(Duration.ofNanos(System.nanoTime() - start))
         .isGreaterThanOrEqualTo(Duration.ofMillis(150));
     assertThat(ackOf(response).status()).isEqualTo("S");
+  }
+
+  @Test
+  void shouldCloseTheConnectionWithoutAnAnswerWhenDropping() {
+    // given
+    simulator.faults(SimulatorFaults.builder().dropRate(1.0).build());
+    // when / then
+    assertThatThrownBy(() -> post(validBody()))
+        .isInstanceOf(IOException.class)
+        .isNotInstanceOf(HttpTimeoutException.class);
+    assertThat(simulator.stats().answered("DROPPED")).isPositive();
+  }
+
+  @Test
+  void shouldHoldAnUnansweredRequestThenCloseItsConnection() {
+    // given
+    final Duration hold = Duration.ofMillis(700);
+    simulator.faults(SimulatorFaults.builder().noAnswerRate(1.0).noAnswerHold(hold).build());
+    final long start = System.nanoTime();
+    // when / then: no answer, then the connection closes, before the client's 5 s timeout
+    assertThatThrownBy(() -> post(validBody()))
+        .isInstanceOf(IOException.class)
+        .isNotInstanceOf(HttpTimeoutException.class);
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(hold);
+  }
+
+  @Test
+  void shouldAnswerWhateverHostTheClientNames() throws Exception {
+    // given: docker-compose clients call it by its service name
+    try (Socket socket = new Socket(simulator.baseUrl().getHost(), simulator.port())) {
+      socket
+          .getOutputStream()
+          .write(
+              "GET /health HTTP/1.1\r\nHost: simulator:8090\r\nConnection: close\r\n\r\n"
+                  .getBytes(StandardCharsets.US_ASCII));
+      // when
+      final String response =
+          new String(socket.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+      // then
+      assertThat(response).startsWith("HTTP/1.1 200").endsWith("{\"status\":\"UP\"}");
+    }
   }
 
   private static void assertParamIllegal(final String body, final String message) throws Exception {
