@@ -90,8 +90,8 @@ class BenchCommandIT {
   private static void assertCpuByThreadGroup(final JsonNode summary) {
     final JsonNode cpu = summary.get("realCpuByThread");
     assertThat(cpu.get("notifications").asLong()).isEqualTo(200);
-    // no faults: one request per notification
-    assertThat(cpu.get("simulatorRequests").asLong()).isEqualTo(200);
+    // no faults: one request per notification, more only if a slow call was retried
+    assertThat(cpu.get("simulatorRequests").asLong()).isGreaterThanOrEqualTo(200);
     double own = 0;
     double shares = 0;
     for (final JsonNode group : cpu.get("groups")) {
