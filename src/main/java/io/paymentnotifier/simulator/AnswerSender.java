@@ -1,15 +1,13 @@
 package io.paymentnotifier.simulator;
 
-import com.sun.net.httpserver.HttpExchange;
 import io.paymentnotifier.notify.NotifyPaymentApi;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
@@ -27,14 +25,14 @@ final class AnswerSender {
 
   private final ScheduledExecutorService scheduler;
   private final ResponseSigner signer;
-  private final Set<HttpExchange> held = ConcurrentHashMap.newKeySet();
+  private final Set<Exchange> held = ConcurrentHashMap.newKeySet();
 
   AnswerSender(final ScheduledExecutorService scheduler, final ResponseSigner signer) {
     this.scheduler = scheduler;
     this.signer = signer;
   }
 
-  void send(final HttpExchange exchange, final Answer answer, final SimulatorFaults faults) {
+  void send(final Exchange exchange, final Answer answer, final SimulatorFaults faults) {
     if (answer.kind() == Answer.Kind.NO_ANSWER) {
       hold(exchange, faults.noAnswerHold());
       return;
@@ -49,61 +47,52 @@ final class AnswerSender {
 
   /** Closes the connections of requests still held unanswered. */
   void releaseHeld() {
-    held.forEach(HttpExchange::close);
+    held.forEach(Exchange::drop);
     held.clear();
   }
 
-  private void hold(final HttpExchange exchange, final Duration hold) {
+  private void hold(final Exchange exchange, final Duration hold) {
     held.add(exchange);
+    exchange.hold();
     scheduler.schedule(
         () -> {
           if (held.remove(exchange)) {
-            exchange.close();
+            exchange.drop();
           }
         },
         hold.toMillis(),
         TimeUnit.MILLISECONDS);
   }
 
-  private void deliver(final HttpExchange exchange, final Answer answer) {
-    try {
-      if (answer.kind() == Answer.Kind.REPLY) {
-        reply(exchange, answer);
-      }
-    } catch (IOException e) {
-      // The client went away first (its timeout); nothing is left to answer.
-    } finally {
-      // Without a response sent, closing the exchange closes the connection: a dropped call.
-      exchange.close();
+  private void deliver(final Exchange exchange, final Answer answer) {
+    if (answer.kind() == Answer.Kind.REPLY) {
+      final String body = answer.ack() == null ? "" : answer.ack().toJson();
+      exchange.reply(answer.httpStatus(), headers(exchange.request(), answer, body), body);
+    } else {
+      exchange.drop();
     }
   }
 
-  private void reply(final HttpExchange exchange, final Answer answer) throws IOException {
-    final String body = answer.ack() == null ? "" : answer.ack().toJson();
-    final var headers = exchange.getResponseHeaders();
-    if (answer.ack() != null) {
-      final String responseTime =
-          RESPONSE_TIME.format(Instant.now().truncatedTo(ChronoUnit.SECONDS));
-      headers.set("Content-Type", NotifyPaymentApi.CONTENT_TYPE.toString());
-      headers.set(NotifyPaymentApi.RESPONSE_TIME, responseTime);
-      if (answer.signing() != Answer.Signing.UNSIGNED) {
-        final String clientId = exchange.getRequestHeaders().getFirst(NotifyPaymentApi.CLIENT_ID);
-        headers.set(
-            NotifyPaymentApi.SIGNATURE,
-            signer.header(
-                exchange.getRequestURI().getRawPath(),
-                clientId == null ? "" : clientId,
-                responseTime,
-                body,
-                answer.signing() == Answer.Signing.BAD_SIGNATURE));
-      }
+  /** Response-Time and, unless the fault says otherwise, Signature of an acknowledgment. */
+  private Map<String, String> headers(
+      final SimulatorRequest request, final Answer answer, final String body) {
+    final Map<String, String> headers = new LinkedHashMap<>();
+    if (answer.ack() == null) {
+      return headers;
     }
-    final byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-    exchange.sendResponseHeaders(answer.httpStatus(), bytes.length == 0 ? -1 : bytes.length);
-    if (bytes.length > 0) {
-      try (OutputStream out = exchange.getResponseBody()) {
-        out.write(bytes);
-      }
+    final String responseTime = RESPONSE_TIME.format(Instant.now().truncatedTo(ChronoUnit.SECONDS));
+    headers.put(NotifyPaymentApi.RESPONSE_TIME, responseTime);
+    if (answer.signing() != Answer.Signing.UNSIGNED) {
+      final String clientId = request.header(NotifyPaymentApi.CLIENT_ID);
+      headers.put(
+          NotifyPaymentApi.SIGNATURE,
+          signer.header(
+              request.path(),
+              clientId == null ? "" : clientId,
+              responseTime,
+              body,
+              answer.signing() == Answer.Signing.BAD_SIGNATURE));
     }
+    return headers;
   }
 }

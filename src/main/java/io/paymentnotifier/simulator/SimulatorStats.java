@@ -31,6 +31,11 @@ public final class SimulatorStats {
     byAnswer.computeIfAbsent(label, k -> new LongAdder()).increment();
   }
 
+  /** notifyPayment requests received so far, without copying the other counts. */
+  public long totalRequests() {
+    return total.sum();
+  }
+
   /** The counts as they are now. */
   public Snapshot snapshot() {
     return new Snapshot(total.sum(), sums(byAnswer), sums(byPaymentRequestId));
