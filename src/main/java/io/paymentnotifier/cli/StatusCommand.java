@@ -60,7 +60,8 @@ public final class StatusCommand implements Callable<Integer> {
     try {
       response = ask();
     } catch (IOException e) {
-      return problem(EXIT_NO_ANSWER, "no answer from " + url + ": " + e.getMessage());
+      final String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+      return problem(EXIT_NO_ANSWER, "no answer from " + url + ": " + why);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return problem(EXIT_NO_ANSWER, "interrupted while asking " + url);
