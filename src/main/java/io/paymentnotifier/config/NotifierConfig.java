@@ -56,7 +56,8 @@ public final class NotifierConfig extends AbstractConfig {
               }
             });
     OpsConfigDef.applicationServer(this)
-        .ifPresent(endpoint -> props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, endpoint));
+        .ifPresent(
+            endpoint -> props.putIfAbsent(StreamsConfig.APPLICATION_SERVER_CONFIG, endpoint));
     return props;
   }
 

@@ -18,8 +18,9 @@ public final class OpsConfigDef {
   private static final String ADVERTISED_HOST_DOC =
       "Host name or IP address at which the other instances reach this one's ops port, e.g. the"
           + " pod IP; becomes Kafka Streams' application.server (host:ops.port), through which"
-          + " GET /payments/{id} is forwarded to the instance holding the payment. Unset: each"
-          + " instance answers for the payments it holds itself (enough for one instance).";
+          + " GET /payments/{id} is forwarded to the instance holding the payment. Unset:"
+          + " localhost, enough for one instance (with several, each answers only for the"
+          + " payments it holds).";
 
   /** A DNS name, an IPv4 literal or an IPv6 literal (bare or in brackets); no scheme, no port. */
   private static final Pattern HOST =
@@ -27,6 +28,7 @@ public final class OpsConfigDef {
           "[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?"
               + "|\\[?[0-9A-Fa-f.]*:[0-9A-Fa-f.]*:[0-9A-Fa-f:.]*]?");
 
+  private static final String DEFAULT_HOST = "localhost";
   private static final String KAFKA_APPLICATION_SERVER =
       KafkaConfigDef.PREFIX + "application.server";
 
@@ -58,22 +60,29 @@ public final class OpsConfigDef {
   }
 
   /**
-   * The {@code application.server} that {@code ops.advertised.host} stands for, host:ops.port;
-   * empty when unset. Fails naming the key when it cannot work: with {@code ops.port=0} the port is
-   * only known after binding, too late for Kafka Streams, and next to {@code
+   * The endpoint this instance advertises to the others as Kafka Streams' {@code
+   * application.server}: {@code ops.advertised.host}:ops.port; else {@code
+   * kafka.application.server} as given; else localhost:ops.port, which is enough for one instance
+   * (Kafka Streams names no key's owner without an endpoint); empty with {@code ops.port=0}. Fails
+   * naming the key when {@code ops.advertised.host} cannot work: with {@code ops.port=0} the port
+   * is only known after binding, too late for Kafka Streams, and next to {@code
    * kafka.application.server} one of the two would be ignored.
    */
   public static Optional<String> applicationServer(final NotifierConfig config) {
     final String host = config.getString(ADVERTISED_HOST_CONFIG);
-    if (host == null) {
-      return Optional.empty();
-    }
     final int port = config.getInt(PORT_CONFIG);
+    final Object raw = config.originals().get(KAFKA_APPLICATION_SERVER);
+    if (host == null) {
+      if (raw != null) {
+        return Optional.of(raw.toString());
+      }
+      return port == 0 ? Optional.empty() : Optional.of(DEFAULT_HOST + ":" + port);
+    }
     if (port == 0) {
       throw new ConfigException(
           ADVERTISED_HOST_CONFIG, host, "needs a fixed " + PORT_CONFIG + ", not 0 (a free port)");
     }
-    if (config.originals().containsKey(KAFKA_APPLICATION_SERVER)) {
+    if (raw != null) {
       throw new ConfigException(
           ADVERTISED_HOST_CONFIG,
           host,

@@ -119,7 +119,12 @@ public final class PaymentLookup {
           + " is on an instance that advertises no ops endpoint (set ops.advertised.host on every"
           + " instance), or is being moved";
     }
-    return "partition " + partition + " of " + id + " is being restored or moved to this instance";
+    return "partition "
+        + partition
+        + " of "
+        + id
+        + " is not readable here yet: it is being restored or moved to this instance (or several"
+        + " instances advertise the same endpoint: set ops.advertised.host on each)";
   }
 
   /** The HTTP answer: status code and JSON body; {@code retryLater} adds Retry-After. */

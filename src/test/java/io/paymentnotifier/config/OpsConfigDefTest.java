@@ -32,9 +32,21 @@ class OpsConfigDefTest {
   }
 
   @Test
-  void shouldAdvertiseNothingWhenUnset() {
+  void shouldAdvertiseLocalhostWhenUnsetSoOneInstanceKnowsItOwnsEveryKey() {
     // when / then
-    assertThat(config(Map.of()).kafkaProperties()).doesNotContainKey("application.server");
+    assertThat(config(Map.of()).kafkaProperties())
+        .containsEntry("application.server", "localhost:8080");
+    assertThat(config(Map.of("ops.port", "0")).kafkaProperties())
+        .doesNotContainKey("application.server");
+  }
+
+  @Test
+  void shouldLeaveARawApplicationServerAsItIs() {
+    // given
+    final NotifierConfig config = config(Map.of("kafka.application.server", "pn-0.pn:8080"));
+    // when / then
+    assertThat(config.kafkaProperties()).containsEntry("application.server", "pn-0.pn:8080");
+    assertThat(OpsConfigDef.applicationServer(config)).hasValue("pn-0.pn:8080");
   }
 
   @Test

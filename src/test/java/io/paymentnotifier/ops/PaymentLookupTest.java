@@ -168,7 +168,8 @@ class PaymentLookupTest {
     final LookupAnswer answer = lookup.lookup("p-1");
     // then
     assertThat(answer.status()).isEqualTo(503);
-    assertThat(answer.body().path("message").asText()).contains("being restored or moved");
+    assertThat(answer.body().path("message").asText())
+        .contains("being restored or moved to this instance");
     assertThat(peers.asked).isEmpty();
   }
 
