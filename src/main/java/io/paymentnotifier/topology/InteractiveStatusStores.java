@@ -12,6 +12,7 @@ import org.apache.kafka.streams.KeyQueryMetadata;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.errors.StreamsException;
 import org.apache.kafka.streams.state.QueryableStoreType;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
@@ -35,9 +36,13 @@ final class InteractiveStatusStores implements PaymentStatusStores {
 
   @Override
   public KeyQueryMetadata owner(final Part part, final String paymentRequestId) {
-    final KeyQueryMetadata owner =
-        streams.queryMetadataForKey(part.store(), paymentRequestId, Serdes.String().serializer());
-    return owner == null ? KeyQueryMetadata.NOT_AVAILABLE : owner;
+    try {
+      final KeyQueryMetadata owner =
+          streams.queryMetadataForKey(part.store(), paymentRequestId, Serdes.String().serializer());
+      return owner == null ? KeyQueryMetadata.NOT_AVAILABLE : owner;
+    } catch (StreamsException | IllegalStateException notRunning) {
+      return KeyQueryMetadata.NOT_AVAILABLE; // not started yet, or stopping
+    }
   }
 
   @Override
