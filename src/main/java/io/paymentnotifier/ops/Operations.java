@@ -13,9 +13,11 @@ import io.paymentnotifier.config.NotifierConfig;
 import io.paymentnotifier.config.OpsConfigDef;
 import io.paymentnotifier.notify.CryptoProvider;
 import io.paymentnotifier.topology.NotificationObserver;
+import io.paymentnotifier.topology.PaymentStatusStores;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.state.HostInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,28 +33,32 @@ public final class Operations implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Operations.class);
 
   private final int port;
+  private final HostInfo advertised;
   private final PrometheusMeterRegistry registry;
   private final MetricsObserver metrics;
   private final NotificationObserver observer;
   private final Deque<AutoCloseable> toClose = new ArrayDeque<>();
   private OpsServer server;
 
-  private Operations(final int port) {
+  private Operations(final int port, final HostInfo advertised) {
     this.port = port;
+    this.advertised = advertised;
     this.registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     bindJvmMeters();
     this.metrics = new MetricsObserver(registry);
     this.observer = CompositeObserver.of(metrics, new OutcomeLogger());
   }
 
-  /** For the {@code ops.port} of the configuration. */
+  /** For the {@code ops.port} and the advertised endpoint of the configuration. */
   public static Operations create(final NotifierConfig config) {
-    return create(config.getInt(OpsConfigDef.PORT_CONFIG));
+    return new Operations(
+        config.getInt(OpsConfigDef.PORT_CONFIG),
+        OpsConfigDef.applicationServer(config).map(HostInfo::buildFromEndpoint).orElse(null));
   }
 
-  /** For the given ops port; 0 picks a free one when the server starts. */
+  /** For the given ops port, advertising no endpoint; 0 picks a free one when the server starts. */
   public static Operations create(final int port) {
-    return new Operations(port);
+    return new Operations(port, null);
   }
 
   /** The observer to hand to the topology: metrics and the per-outcome log line. */
@@ -82,7 +88,12 @@ public final class Operations implements AutoCloseable {
       streams.setStateListener(health);
       streams.setGlobalStateRestoreListener(new RestoreMetrics(registry));
     }
-    server = OpsServer.start(port, health, registry);
+    server =
+        OpsServer.start(
+            port,
+            health,
+            registry,
+            new PaymentLookup(PaymentStatusStores.of(streams), new PeerClient(), advertised));
     toClose.push(server);
   }
 

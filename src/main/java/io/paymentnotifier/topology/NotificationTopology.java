@@ -1,10 +1,13 @@
 package io.paymentnotifier.topology;
 
+import static io.paymentnotifier.topology.ProcessorNames.DEAD_LETTER_INDEX_STORE;
 import static io.paymentnotifier.topology.ProcessorNames.DECODE_PAYMENT;
 import static io.paymentnotifier.topology.ProcessorNames.DEDUP_PAYMENT;
 import static io.paymentnotifier.topology.ProcessorNames.DLQ_SINK;
+import static io.paymentnotifier.topology.ProcessorNames.DLQ_SOURCE;
 import static io.paymentnotifier.topology.ProcessorNames.DONE_SINK;
 import static io.paymentnotifier.topology.ProcessorNames.DONE_STORE;
+import static io.paymentnotifier.topology.ProcessorNames.INDEX_DEAD_LETTER;
 import static io.paymentnotifier.topology.ProcessorNames.IN_FLIGHT_STORE;
 import static io.paymentnotifier.topology.ProcessorNames.NOTIFY_CALL;
 import static io.paymentnotifier.topology.ProcessorNames.PAYMENT_EVENTS_SOURCE;
@@ -14,6 +17,7 @@ import static io.paymentnotifier.topology.ProcessorNames.RETRY_SOURCE;
 import static io.paymentnotifier.topology.ProcessorNames.ROUTE_OUTCOME;
 import static io.paymentnotifier.topology.ProcessorNames.SCHEDULE_RETRY;
 
+import io.paymentnotifier.events.DeadLetterIndexEntry;
 import java.time.Duration;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -24,12 +28,15 @@ import org.apache.kafka.streams.state.Stores;
  * The notification graph: input and retry topics in, done / retry / dead-letter topics out. Both
  * sources share the same stores, so a payment's first attempt and its retries run in one task:
  * route-outcome writes a retry to the in-flight store, the schedule and the retry topic at once,
- * and schedule-retry reads the retry topic back only to adopt what its task does not hold.
+ * and schedule-retry reads the retry topic back only to adopt what its task does not hold. A second
+ * sub-topology reads the DLQ topic back into the dead-letter index, for the status lookup: only
+ * there is a DLQ record's offset known. Its tasks follow the DLQ's partitions, so they may run on
+ * another instance than the same payment's notification.
  */
 public final class NotificationTopology {
 
-  /** Window size of done-store entries: each is one point in time. */
-  private static final Duration DONE_ENTRY_SIZE = Duration.ofMillis(1);
+  /** Window size of done-store and dead-letter-index entries: each is one point in time. */
+  private static final Duration POINT_IN_TIME = Duration.ofMillis(1);
 
   private NotificationTopology() {}
 
@@ -40,6 +47,7 @@ public final class NotificationTopology {
     addProcessors(topology, deps);
     addStores(topology, deps.dedupWindow());
     addSinks(topology, deps);
+    addDeadLetterIndex(topology, deps);
     return topology;
   }
 
@@ -124,11 +132,29 @@ public final class NotificationTopology {
         SCHEDULE_RETRY);
     topology.addStateStore(
         Stores.windowStoreBuilder(
-            Stores.persistentWindowStore(DONE_STORE, dedupWindow, DONE_ENTRY_SIZE, false),
+            Stores.persistentWindowStore(DONE_STORE, dedupWindow, POINT_IN_TIME, false),
             Serdes.String(),
-            Serdes.String()),
+            FinishedPaymentSerde.create()),
         DEDUP_PAYMENT,
         ROUTE_OUTCOME,
         SCHEDULE_RETRY);
+  }
+
+  /** The DLQ topic read back into the dead-letter index: the DLQ record of each payment. */
+  private static void addDeadLetterIndex(final Topology topology, final TopologyDeps deps) {
+    topology
+        .addSource(
+            DLQ_SOURCE,
+            Serdes.ByteArray().deserializer(),
+            Serdes.ByteArray().deserializer(),
+            deps.topics().dlq())
+        .addProcessor(INDEX_DEAD_LETTER, DeadLetterIndexer::new, DLQ_SOURCE)
+        .addStateStore(
+            Stores.windowStoreBuilder(
+                Stores.persistentWindowStore(
+                    DEAD_LETTER_INDEX_STORE, deps.dedupWindow(), POINT_IN_TIME, false),
+                Serdes.String(),
+                AvroStateSerde.of(DeadLetterIndexEntry.class)),
+            INDEX_DEAD_LETTER);
   }
 }

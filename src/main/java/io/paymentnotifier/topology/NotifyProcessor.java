@@ -63,7 +63,9 @@ final class NotifyProcessor implements Processor<String, SpecificRecord, String,
   public void process(final Record<String, SpecificRecord> record) {
     routeCompletions();
     final PaymentFinalized event = (PaymentFinalized) record.value();
-    final NotificationState first = NotificationState.firstCall(event, Decoding.origin(context));
+    final NotificationState first =
+        NotificationState.firstCall(
+            event, Decoding.origin(context), Instant.ofEpochMilli(context.currentSystemTimeMs()));
     inFlight.put(first.paymentRequestId(), first);
     calls.start(first);
   }
@@ -100,7 +102,7 @@ final class NotifyProcessor implements Processor<String, SpecificRecord, String,
       if (waiting == null || !waiting.isReleasedAt(due.dueAt())) {
         continue; // stale: the entry of an attempt the store has moved past
       }
-      final NotificationState calling = waiting.calling();
+      final NotificationState calling = waiting.calling(now);
       inFlight.put(due.paymentRequestId(), calling);
       calls.start(calling);
     }

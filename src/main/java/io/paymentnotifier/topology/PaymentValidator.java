@@ -22,6 +22,7 @@ public final class PaymentValidator {
 
   static final int MAX_LENGTH = 64;
   static final int MAX_MESSAGE_LENGTH = 256;
+  private static final String PAYMENT_REQUEST_ID = "paymentRequestId";
   private static final Pattern AMOUNT_VALUE = Pattern.compile("\\d{1,64}");
   private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
 
@@ -32,7 +33,7 @@ public final class PaymentValidator {
     return firstOf(
         text("eventId", event.getEventId(), MAX_LENGTH),
         text("source", event.getSource(), MAX_LENGTH),
-        text("paymentRequestId", event.getPaymentRequestId(), MAX_LENGTH),
+        paymentRequestIdViolation(event.getPaymentRequestId()),
         keyMatches(key, event.getPaymentRequestId()),
         text("paymentId", event.getPaymentId(), MAX_LENGTH),
         paymentTime(event.getPaymentTime()),
@@ -42,6 +43,26 @@ public final class PaymentValidator {
         optionalText("customerId", event.getCustomerId(), MAX_LENGTH),
         amount("customsDeclarationAmount", event.getCustomsDeclarationAmount(), false),
         NotifyUrlRule.violation(event.getNotifyUrl()));
+  }
+
+  /**
+   * The broken rule of a paymentRequestId as "paymentRequestId: rule", or empty: required, not
+   * blank, at most 64 characters, no control characters. The status lookup checks the ids it is
+   * asked about with the same rule, so it never looks for an id no event could have.
+   */
+  public static Optional<String> paymentRequestIdViolation(final String paymentRequestId) {
+    final Optional<String> text = text(PAYMENT_REQUEST_ID, paymentRequestId, MAX_LENGTH);
+    if (text.isPresent()) {
+      return text;
+    }
+    final int control =
+        paymentRequestId.codePoints().filter(Character::isISOControl).findFirst().orElse(-1);
+    if (control >= 0) {
+      return fail(
+          PAYMENT_REQUEST_ID,
+          String.format("must not contain control characters, has U+%04X", control));
+    }
+    return Optional.empty();
   }
 
   @SafeVarargs

@@ -3,6 +3,7 @@ package io.paymentnotifier.topology;
 import io.paymentnotifier.avro.UnreadableRecordException;
 import io.paymentnotifier.dlq.DeadLetters;
 import io.paymentnotifier.dlq.Origin;
+import io.paymentnotifier.events.FinishedPayment;
 import io.paymentnotifier.events.NotificationRetry;
 import io.paymentnotifier.retry.RetrySchedule;
 import java.nio.charset.StandardCharsets;
@@ -48,7 +49,7 @@ final class RetryIntake implements Processor<byte[], byte[], String, SpecificRec
     this.schedule = new RetrySchedule(context.getStateStore(ProcessorNames.RETRY_SCHEDULE_STORE));
     this.finished =
         new FinishedPayments(
-            context.<WindowStore<String, String>>getStateStore(ProcessorNames.DONE_STORE));
+            context.<WindowStore<String, FinishedPayment>>getStateStore(ProcessorNames.DONE_STORE));
   }
 
   @Override

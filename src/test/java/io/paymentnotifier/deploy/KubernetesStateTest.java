@@ -12,6 +12,7 @@ import io.fabric8.kubernetes.api.model.VolumeMount;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.paymentnotifier.config.ConfigLoader;
 import io.paymentnotifier.config.KafkaConfigDef;
+import io.paymentnotifier.config.OpsConfigDef;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -66,6 +67,22 @@ class KubernetesStateTest {
     // then
     assertThat(instanceId.getValueFrom().getFieldRef().getFieldPath()).isEqualTo("metadata.name");
     assertThat(settings).doesNotContainKey(KafkaConfigDef.INSTANCE_ID_CONFIG);
+  }
+
+  @Test
+  void shouldAdvertiseThePodAddressForForwardedStatusLookups() {
+    // when
+    final Map<String, EnvVar> env = new java.util.HashMap<>();
+    container.getEnv().forEach(e -> env.put(e.getName(), e));
+    final EnvVar advertised = env.get(ConfigLoader.envForKey(OpsConfigDef.ADVERTISED_HOST_CONFIG));
+
+    // then: the pod IP, set before the variable that refers to it
+    assertThat(advertised).as("NOTIFIER_OPS_ADVERTISED_HOST").isNotNull();
+    assertThat(advertised.getValue()).isEqualTo("$(POD_IP)");
+    assertThat(env.get("POD_IP").getValueFrom().getFieldRef().getFieldPath())
+        .isEqualTo("status.podIP");
+    assertThat(container.getEnv().indexOf(env.get("POD_IP")))
+        .isLessThan(container.getEnv().indexOf(advertised));
   }
 
   @Test

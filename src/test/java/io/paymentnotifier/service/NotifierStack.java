@@ -81,11 +81,25 @@ public final class NotifierStack implements AutoCloseable {
 
   /** The same, telling {@code observer} what it does (null: nobody). */
   public NotifierService newService(final NotificationObserver observer) {
+    return newService(observer, instanceConfig(Map.of()));
+  }
+
+  /**
+   * The configuration of a new instance: the stack's settings, its own state directory, then {@code
+   * own} (e.g. its ops.port).
+   */
+  public NotifierConfig instanceConfig(final Map<String, String> own) {
     // Each instance has its own state directory, as separate machines would: a new instance
     // restores from the changelogs, and never waits for a stopping one's directory lock.
     final Map<String, String> instance = new HashMap<>(settings);
     instance.put("kafka.state.dir", stateDir());
-    final NotifierConfig config = new NotifierConfig(instance);
+    instance.putAll(own);
+    return new NotifierConfig(instance);
+  }
+
+  /** A new, not yet started instance with this configuration, calling the stack's simulator. */
+  public NotifierService newService(
+      final NotificationObserver observer, final NotifierConfig config) {
     final HttpNotifyClient client =
         new HttpNotifyClient(
             AlipaySettings.of(
