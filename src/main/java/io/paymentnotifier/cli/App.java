@@ -60,8 +60,8 @@ public final class App implements Runnable {
     spec.commandLine().usage(System.out);
   }
 
-  /** Reads the version Maven wrote into the jar manifest. */
-  static final class Version implements CommandLine.IVersionProvider {
+  /** Reads the version Maven wrote into the jar manifest; both jars of a build share it. */
+  public static final class Version implements CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() {
       final String version = App.class.getPackage().getImplementationVersion();
