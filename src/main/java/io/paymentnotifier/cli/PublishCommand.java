@@ -106,10 +106,9 @@ public final class PublishCommand implements Callable<Integer> {
   private int publish(
       final String target, final Iterator<PaymentFinalized> events, final long invalid) {
     final long started = System.nanoTime();
-    final Serializer<String> keys =
-        keyFormat == KeyFormat.AVRO ? new AvroStringSerializer() : new StringSerializer();
     try (EventPublisher publisher =
-        new EventPublisher(cluster.clientProperties(), cluster.registryConfig(), target, keys)) {
+        new EventPublisher(
+            cluster.clientProperties(), cluster.registryConfig(), target, keySerializer())) {
       final Pacer pacer = new Pacer(rate);
       long sent = 0;
       while (events.hasNext()) {
@@ -134,6 +133,10 @@ public final class PublishCommand implements Callable<Integer> {
       }
       return publisher.failed() == 0 && invalid == 0 ? 0 : 1;
     }
+  }
+
+  private Serializer<String> keySerializer() {
+    return keyFormat == KeyFormat.AVRO ? new AvroStringSerializer() : new StringSerializer();
   }
 
   private Iterator<PaymentFinalized> samples() {
