@@ -3,6 +3,7 @@ package io.paymentnotifier.service;
 import io.paymentnotifier.config.Durations;
 import io.paymentnotifier.config.FlowConfigDef;
 import io.paymentnotifier.config.NotifierConfig;
+import io.paymentnotifier.config.NotifyUrlAllowlist;
 import io.paymentnotifier.config.TopicsConfigDef;
 import io.paymentnotifier.notify.NotifyClient;
 import io.paymentnotifier.retry.RetryPolicy;
@@ -49,6 +50,11 @@ public final class NotifierService implements AutoCloseable {
     this.config = config;
     this.client = client;
     this.calls = new InFlightCalls(config.getInt(FlowConfigDef.MAX_IN_FLIGHT_CONFIG));
+    final NotifyUrlAllowlist notifyUrls = NotifyUrlAllowlist.from(config);
+    LOG.info(
+        "An event's notifyUrl may name {}{}",
+        notifyUrls.describe(),
+        notifyUrls.httpsOnly() ? ", over https only" : "");
     final TopologyDeps deps =
         new TopologyDeps(
             config.topics(),
@@ -57,7 +63,8 @@ public final class NotifierService implements AutoCloseable {
             calls,
             RetryPolicy.from(config),
             Durations.parse(config.getString(FlowConfigDef.DEDUP_WINDOW_CONFIG)),
-            observer == null ? NotificationObserver.NONE : observer);
+            observer == null ? NotificationObserver.NONE : observer,
+            notifyUrls);
     this.topology = NotificationTopology.build(deps);
     this.streamsProperties = StreamsSettings.of(config);
     this.streams = new KafkaStreams(topology, streamsProperties);

@@ -97,7 +97,7 @@ public final class AlipaySimulator implements AutoCloseable {
     // adds wake-ups (profiled with two: their waiting took an eighth of the simulator's CPU).
     scheduler = Executors.newSingleThreadScheduledExecutor(daemon("simulator-latency"));
     sender = new AnswerSender(scheduler, new ResponseSigner(signatures, alipayPrivateKey));
-    final Connections connections = new Connections();
+    final Connections connections = new Connections(stats);
     final Map<String, AsyncServerRequestHandler<Message<HttpRequest, byte[]>>> routes =
         new LinkedHashMap<>();
     routes.put(

@@ -38,10 +38,12 @@ final class AnswerSender {
       return;
     }
     final Duration delay = faults.latency().sample(ThreadLocalRandom.current());
+    final int oversize = faults.oversizeBytes();
     if (delay.isZero() || delay.isNegative()) {
-      deliver(exchange, answer);
+      deliver(exchange, answer, oversize);
     } else {
-      scheduler.schedule(() -> deliver(exchange, answer), delay.toNanos(), TimeUnit.NANOSECONDS);
+      scheduler.schedule(
+          () -> deliver(exchange, answer, oversize), delay.toNanos(), TimeUnit.NANOSECONDS);
     }
   }
 
@@ -64,13 +66,35 @@ final class AnswerSender {
         TimeUnit.MILLISECONDS);
   }
 
-  private void deliver(final Exchange exchange, final Answer answer) {
-    if (answer.kind() == Answer.Kind.REPLY) {
-      final String body = answer.ack() == null ? "" : answer.ack().toJson();
-      exchange.reply(answer.httpStatus(), headers(exchange.request(), answer, body), body);
-    } else {
+  private void deliver(final Exchange exchange, final Answer answer, final int oversizeBytes) {
+    if (answer.kind() != Answer.Kind.REPLY) {
       exchange.drop();
+      return;
     }
+    final String body = body(answer, oversizeBytes);
+    final Map<String, String> headers = headers(exchange.request(), answer, body);
+    if (answer.location() != null) {
+      headers.put("Location", answer.location().toString());
+    }
+    exchange.reply(
+        answer.httpStatus(), headers, body, answer.body() == Answer.Body.OVERSIZE_CHUNKED);
+  }
+
+  /**
+   * The acknowledgment as JSON; padded with a {@code padding} field to {@code oversizeBytes} for an
+   * oversize answer, which stays a valid, signed acknowledgment for a client that reads it all.
+   */
+  static String body(final Answer answer, final int oversizeBytes) {
+    if (answer.ack() == null) {
+      return "";
+    }
+    final String json = answer.ack().toJson();
+    if (answer.body() == Answer.Body.EXACT) {
+      return json;
+    }
+    final String field = ",\"padding\":\"\"}";
+    final int padding = Math.max(0, oversizeBytes - json.length() + 1 - field.length());
+    return json.substring(0, json.length() - 1) + ",\"padding\":\"" + "x".repeat(padding) + "\"}";
   }
 
   /** Response-Time and, unless the fault says otherwise, Signature of an acknowledgment. */

@@ -20,6 +20,12 @@ final class Connections implements IOSessionListener {
   /** A closed session no longer knows its peer: remember it by session id. */
   private final Map<String, SocketAddress> peers = new ConcurrentHashMap<>();
 
+  private final SimulatorStats stats;
+
+  Connections(final SimulatorStats stats) {
+    this.stats = stats;
+  }
+
   /**
    * The connection this client's request arrived on, or null when it closed meanwhile. Asked while
    * the request is being handled, the address names exactly one open connection.
@@ -30,6 +36,7 @@ final class Connections implements IOSessionListener {
 
   @Override
   public void connected(final IOSession session) {
+    stats.countConnection();
     final SocketAddress peer = session.getRemoteAddress();
     if (peer != null) {
       peers.put(session.getId(), peer);

@@ -5,7 +5,7 @@ import java.io.IOException;
 import java.util.Map;
 import org.apache.hc.core5.http.HttpException;
 import org.apache.hc.core5.http.nio.AsyncServerRequestHandler.ResponseTrigger;
-import org.apache.hc.core5.http.nio.entity.AsyncEntityProducers;
+import org.apache.hc.core5.http.nio.entity.BasicAsyncEntityProducer;
 import org.apache.hc.core5.http.nio.support.AsyncResponseBuilder;
 import org.apache.hc.core5.http.protocol.HttpContext;
 import org.apache.hc.core5.http.protocol.HttpCoreContext;
@@ -40,12 +40,20 @@ final class Exchange {
     return request;
   }
 
-  /** Answers with this status and these headers; a JSON body unless it is empty. */
-  void reply(final int status, final Map<String, String> headers, final String json) {
+  /**
+   * Answers with this status and these headers; a JSON body unless it is empty, with a
+   * Content-Length, or chunked without one.
+   */
+  void reply(
+      final int status,
+      final Map<String, String> headers,
+      final String json,
+      final boolean chunked) {
     final AsyncResponseBuilder response = AsyncResponseBuilder.create(status);
     headers.forEach(response::addHeader);
     if (!json.isEmpty()) {
-      response.setEntity(AsyncEntityProducers.create(json, NotifyPaymentApi.CONTENT_TYPE));
+      response.setEntity(
+          new BasicAsyncEntityProducer(json, NotifyPaymentApi.CONTENT_TYPE, chunked));
     }
     try {
       trigger.submitResponse(response.build(), context);

@@ -40,7 +40,8 @@ final class NotifyPaymentAnswers {
     if (protocol != null) {
       return withSigningFault(protocol, current);
     }
-    return withSigningFault(business(paymentRequestId, request.body(), current), current);
+    final Answer business = business(paymentRequestId, request.body(), current);
+    return withBodyFault(withSigningFault(business, current), current);
   }
 
   private static Answer transportFault(final SimulatorFaults f) {
@@ -49,6 +50,9 @@ final class NotifyPaymentAnswers {
     }
     if (roll(f.dropRate())) {
       return Answer.drop();
+    }
+    if (roll(f.redirectRate())) {
+      return Answer.redirect(f.redirectTo());
     }
     if (roll(f.noAnswerRate())) {
       return Answer.noAnswer();
@@ -94,6 +98,14 @@ final class NotifyPaymentAnswers {
       return answer.signed(Answer.Signing.UNSIGNED);
     }
     return roll(f.badSignatureRate()) ? answer.signed(Answer.Signing.BAD_SIGNATURE) : answer;
+  }
+
+  /** A signed acknowledgment padded past any sane limit: only a client that reads it all sees S. */
+  private static Answer withBodyFault(final Answer answer, final SimulatorFaults f) {
+    if (roll(f.oversizeRate())) {
+      return answer.sent(Answer.Body.OVERSIZE);
+    }
+    return roll(f.oversizeChunkedRate()) ? answer.sent(Answer.Body.OVERSIZE_CHUNKED) : answer;
   }
 
   private static boolean roll(final double rate) {

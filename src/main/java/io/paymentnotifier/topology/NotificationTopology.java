@@ -27,11 +27,12 @@ import org.apache.kafka.streams.state.Stores;
 /**
  * The notification graph: input and retry topics in, done / retry / dead-letter topics out. Both
  * sources share the same stores, so a payment's first attempt and its retries run in one task:
- * route-outcome writes a retry to the in-flight store, the schedule and the retry topic at once,
- * and schedule-retry reads the retry topic back only to adopt what its task does not hold. A second
- * sub-topology reads the DLQ topic back into the dead-letter index, for the status lookup: only
- * there is a DLQ record's offset known. Its tasks follow the DLQ's partitions, so they may run on
- * another instance than the same payment's notification.
+ * route-outcome writes a retry to the in-flight store, the schedule and the retry topic at once
+ * (into the input record's partition, see InputPartitioner), and schedule-retry reads the retry
+ * topic back only to adopt what its task does not hold. A second sub-topology reads the DLQ topic
+ * back into the dead-letter index, for the status lookup: only there is a DLQ record's offset
+ * known. Its tasks follow the DLQ's partitions, so they may run on another instance than the same
+ * payment's notification.
  */
 public final class NotificationTopology {
 
@@ -70,10 +71,11 @@ public final class NotificationTopology {
     final NotificationObserver observer = deps.observer();
     final CallStarter.Factory callStarters =
         CallStarter.factory(deps.client(), deps.calls(), observer);
+    final PaymentValidator validator = new PaymentValidator(deps.notifyUrls());
     topology
         .addProcessor(
             DECODE_PAYMENT,
-            () -> new PaymentDecoder(serdes.payment().deserializer(), observer),
+            () -> new PaymentDecoder(serdes, validator, observer),
             PAYMENT_EVENTS_SOURCE)
         .addProcessor(
             DEDUP_PAYMENT, () -> new DedupProcessor(deps.dedupWindow(), observer), DECODE_PAYMENT)
@@ -82,7 +84,7 @@ public final class NotificationTopology {
             ROUTE_OUTCOME, () -> new OutcomeRouter(deps.retryPolicy(), observer), NOTIFY_CALL)
         .addProcessor(
             SCHEDULE_RETRY,
-            () -> new RetryIntake(serdes.retry().deserializer(), observer),
+            () -> new RetryIntake(serdes.retry().deserializer(), validator, observer),
             RETRY_SOURCE);
   }
 
@@ -100,6 +102,7 @@ public final class NotificationTopology {
             deps.topics().retry(),
             new StringSerializer(),
             serdes.retry().serializer(),
+            new InputPartitioner(),
             ROUTE_OUTCOME)
         .addSink(
             DLQ_SINK,

@@ -1,5 +1,7 @@
 package io.paymentnotifier.topology;
 
+import io.paymentnotifier.config.NotifyUrlAllowlist;
+import io.paymentnotifier.dlq.Printable;
 import io.paymentnotifier.events.Amount;
 import io.paymentnotifier.events.PaymentFinalized;
 import io.paymentnotifier.events.PaymentResult;
@@ -26,10 +28,19 @@ public final class PaymentValidator {
   private static final Pattern AMOUNT_VALUE = Pattern.compile("\\d{1,64}");
   private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
 
-  private PaymentValidator() {}
+  private final NotifyUrlRule notifyUrl;
 
-  /** The first broken rule as "field: rule", or empty when the event may be notified. */
-  public static Optional<String> violation(final String key, final PaymentFinalized event) {
+  /** Checks events, their notifyUrl against this allowlist. */
+  public PaymentValidator(final NotifyUrlAllowlist allowlist) {
+    this.notifyUrl = new NotifyUrlRule(allowlist);
+  }
+
+  /**
+   * The first broken rule as "field: rule", or empty when the event may be notified.
+   *
+   * @param key the record key as text, read from whatever format the producer used
+   */
+  public Optional<String> violation(final String key, final PaymentFinalized event) {
     return firstOf(
         text("eventId", event.getEventId(), MAX_LENGTH),
         text("source", event.getSource(), MAX_LENGTH),
@@ -42,7 +53,7 @@ public final class PaymentValidator {
         amount("payToAmount", event.getPayToAmount(), false),
         optionalText("customerId", event.getCustomerId(), MAX_LENGTH),
         amount("customsDeclarationAmount", event.getCustomsDeclarationAmount(), false),
-        NotifyUrlRule.violation(event.getNotifyUrl()));
+        notifyUrl.violation(event.getNotifyUrl()));
   }
 
   /**
@@ -145,8 +156,9 @@ public final class PaymentValidator {
     return Optional.empty();
   }
 
-  private static String quote(final String value) {
-    return value == null ? "null" : "\"" + value + "\"";
+  /** A value quoted for a detail, control characters escaped. */
+  static String quote(final String value) {
+    return value == null ? "null" : "\"" + Printable.text(value) + "\"";
   }
 
   private static Optional<String> fail(final String field, final String rule) {

@@ -1,5 +1,6 @@
 package io.paymentnotifier.topology;
 
+import io.paymentnotifier.config.NotifyUrlAllowlist;
 import io.paymentnotifier.config.Topics;
 import io.paymentnotifier.notify.NotifyClient;
 import io.paymentnotifier.retry.RetryPolicy;
@@ -7,7 +8,8 @@ import java.time.Duration;
 
 /**
  * Everything the topology needs from outside: topics, serdes, the notify client, the shared call
- * budget, the retry policy, the dedup window and the observer.
+ * budget, the retry policy, the dedup window, the observer and where an event's notifyUrl may
+ * point.
  */
 public record TopologyDeps(
     Topics topics,
@@ -16,4 +18,5 @@ public record TopologyDeps(
     InFlightCalls calls,
     RetryPolicy retryPolicy,
     Duration dedupWindow,
-    NotificationObserver observer) {}
+    NotificationObserver observer,
+    NotifyUrlAllowlist notifyUrls) {}

@@ -105,6 +105,58 @@ class AlipaySimulatorIT {
   }
 
   @Test
+  void shouldPadAnOversizeAnswerToItsLengthSignedAndWithAContentLength() throws Exception {
+    // given
+    simulator.faults(SimulatorFaults.builder().oversizeRate(1.0).oversizeBytes(200_000).build());
+    // when
+    final HttpResponse<String> response = post(validBody());
+    // then: still a valid, signed S answer for whoever reads it all
+    assertThat(response.body()).hasSize(200_000);
+    assertThat(response.headers().firstValue("Content-Length")).contains("200000");
+    assertThat(ackOf(response)).isEqualTo(new AckResult("S", "SUCCESS", "success"));
+    assertThat(signatureVerifies(response)).isTrue();
+    assertThat(simulator.stats().answered("S SUCCESS (oversize)")).isOne();
+  }
+
+  @Test
+  void shouldSendAChunkedOversizeAnswerWithoutContentLength() throws Exception {
+    // given
+    simulator.faults(
+        SimulatorFaults.builder().oversizeChunkedRate(1.0).oversizeBytes(200_000).build());
+    // when
+    final HttpResponse<String> response = post(validBody());
+    // then
+    assertThat(response.body()).hasSize(200_000);
+    assertThat(response.headers().firstValue("Content-Length")).isEmpty();
+    assertThat(response.headers().firstValue("Transfer-Encoding")).contains("chunked");
+    assertThat(signatureVerifies(response)).isTrue();
+  }
+
+  @Test
+  void shouldRedirectToTheConfiguredLocation() throws Exception {
+    // given
+    final URI elsewhere = URI.create("http://127.0.0.2:9/aps/api/v1/payments/notifyPayment");
+    simulator.faults(SimulatorFaults.builder().redirect(1.0, elsewhere).build());
+    // when
+    final HttpResponse<String> response = post(validBody());
+    // then
+    assertThat(response.statusCode()).isEqualTo(307);
+    assertThat(response.headers().firstValue("Location")).contains(elsewhere.toString());
+  }
+
+  private static boolean signatureVerifies(final HttpResponse<String> response) {
+    final String responseTime = response.headers().firstValue("Response-Time").orElseThrow();
+    final SignatureHeader signature =
+        SignatureHeader.parse(response.headers().firstValue("Signature").orElseThrow())
+            .orElseThrow();
+    return RsaSigner.jdk()
+        .verify(
+            TestKeys.alipayPublic(),
+            SignedContent.of(NotifyPaymentApi.PATH, CLIENT_ID, responseTime, response.body()),
+            signature.signature());
+  }
+
+  @Test
   void shouldAnswerParamIllegalWhenAValueIsAnEmptyString() throws Exception {
     assertParamIllegal(
         validBody().replace("\"customerId\":\"1234567\"", "\"customerId\":\"\""),
