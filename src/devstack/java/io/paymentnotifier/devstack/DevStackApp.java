@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
 @Command(
     name = "payment-notifier-devstack",
     mixinStandardHelpOptions = true,
-    versionProvider = DevStackApp.Version.class,
+    versionProvider = App.Version.class,
     description = "payment-notifier on an embedded Kafka, Schema Registry and Alipay+ simulator.",
     subcommands = {
       CommandLine.HelpCommand.class,
@@ -39,16 +39,5 @@ public final class DevStackApp implements Runnable {
   @Override
   public void run() {
     spec.commandLine().usage(System.out);
-  }
-
-  /** Reads the version Maven wrote into the jar manifest. */
-  static final class Version implements CommandLine.IVersionProvider {
-    @Override
-    public String[] getVersion() {
-      final String version = DevStackApp.class.getPackage().getImplementationVersion();
-      return new String[] {
-        "payment-notifier-devstack " + (version == null ? "(development build)" : version)
-      };
-    }
   }
 }

@@ -5,8 +5,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * Entry point of the service artifact: one subcommand per job (run, publish, dlq, simulator,
- * keygen). The dev stack's demo, dev and bench live in their own artifact ({@code
+ * Entry point of the service artifact: one subcommand per job (run, publish, dlq, status,
+ * simulator, keygen). The dev stack's demo, dev and bench live in their own artifact ({@code
  * io.paymentnotifier.devstack.DevStackApp}).
  */
 @Command(
@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
       RunCommand.class,
       PublishCommand.class,
       DlqCommand.class,
+      StatusCommand.class,
       SimulatorCommand.class,
       KeygenCommand.class
     })
@@ -59,8 +60,8 @@ public final class App implements Runnable {
     spec.commandLine().usage(System.out);
   }
 
-  /** Reads the version Maven wrote into the jar manifest. */
-  static final class Version implements CommandLine.IVersionProvider {
+  /** Reads the version Maven wrote into the jar manifest; both jars of a build share it. */
+  public static final class Version implements CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() {
       final String version = App.class.getPackage().getImplementationVersion();

@@ -1,5 +1,6 @@
 package io.paymentnotifier.cli;
 
+import io.paymentnotifier.avro.AvroStringSerializer;
 import io.paymentnotifier.events.PaymentFinalized;
 import io.paymentnotifier.publish.EventPublisher;
 import io.paymentnotifier.publish.Pacer;
@@ -12,6 +13,8 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.LongStream;
+import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -58,6 +61,22 @@ public final class PublishCommand implements Callable<Integer> {
       description = "Share of generated payments that failed, status F (${DEFAULT-VALUE}).")
   double failedShare;
 
+  /** How the paymentRequestId key is written. */
+  enum KeyFormat {
+    /** Plain UTF-8, as Kafka's StringSerializer writes it. */
+    STRING,
+    /** The Confluent Avro wire format, as KafkaAvroSerializer writes a String key. */
+    AVRO
+  }
+
+  @Option(
+      names = "--key-format",
+      defaultValue = "STRING",
+      description =
+          "STRING (plain UTF-8) or AVRO (Confluent wire format, schema \"string\" under"
+              + " <topic>-key, as KafkaAvroSerializer writes a String) (${DEFAULT-VALUE}).")
+  KeyFormat keyFormat;
+
   @Option(
       names = "--id-prefix",
       description = "Prefix of generated paymentRequestIds (default: a unique one per run).")
@@ -88,7 +107,8 @@ public final class PublishCommand implements Callable<Integer> {
       final String target, final Iterator<PaymentFinalized> events, final long invalid) {
     final long started = System.nanoTime();
     try (EventPublisher publisher =
-        new EventPublisher(cluster.clientProperties(), cluster.registryConfig(), target)) {
+        new EventPublisher(
+            cluster.clientProperties(), cluster.registryConfig(), target, keySerializer())) {
       final Pacer pacer = new Pacer(rate);
       long sent = 0;
       while (events.hasNext()) {
@@ -113,6 +133,10 @@ public final class PublishCommand implements Callable<Integer> {
       }
       return publisher.failed() == 0 && invalid == 0 ? 0 : 1;
     }
+  }
+
+  private Serializer<String> keySerializer() {
+    return keyFormat == KeyFormat.AVRO ? new AvroStringSerializer() : new StringSerializer();
   }
 
   private Iterator<PaymentFinalized> samples() {

@@ -12,6 +12,7 @@ import io.paymentnotifier.simulator.SimulatorFaults;
 import io.paymentnotifier.simulator.SimulatorTls;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
@@ -115,6 +116,33 @@ public final class SimulatorCommand implements Callable<Integer> {
   double badSignatureRate;
 
   @Option(
+      names = "--oversize-rate",
+      defaultValue = "0",
+      description = "Rate of S answers padded to --oversize-bytes, with a Content-Length.")
+  double oversizeRate;
+
+  @Option(
+      names = "--oversize-chunked-rate",
+      defaultValue = "0",
+      description = "Rate of S answers padded to --oversize-bytes, chunked (no Content-Length).")
+  double oversizeChunkedRate;
+
+  @Option(
+      names = "--oversize-bytes",
+      defaultValue = "1048576",
+      description = "Length of an oversize answer body (${DEFAULT-VALUE}).")
+  int oversizeBytes;
+
+  @Option(
+      names = "--redirect-rate",
+      defaultValue = "0",
+      description = "Rate of HTTP 307 answers pointing at --redirect-to.")
+  double redirectRate;
+
+  @Option(names = "--redirect-to", description = "Location of those redirects, a URL.")
+  URI redirectTo;
+
+  @Option(
       names = "--outage-after",
       description = "Start an outage (HTTP 503 to all) this long after start, e.g. 30s.")
   String outageAfter;
@@ -204,7 +232,11 @@ public final class SimulatorCommand implements Callable<Integer> {
             .noAnswerHold(Durations.parse(noAnswerHold))
             .dropRate(dropRate)
             .unsignedRate(unsignedRate)
-            .badSignatureRate(badSignatureRate);
+            .badSignatureRate(badSignatureRate)
+            .oversizeRate(oversizeRate)
+            .oversizeChunkedRate(oversizeChunkedRate)
+            .oversizeBytes(oversizeBytes)
+            .redirect(redirectRate, redirectTo);
     failCodes.forEach(faults::failCode);
     if (outageAfter != null) {
       faults.outage(Outage.after(Durations.parse(outageAfter), Durations.parse(outageFor)));

@@ -1,9 +1,11 @@
 package io.paymentnotifier.config;
 
+import java.util.List;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Range;
 import org.apache.kafka.common.config.ConfigDef.Type;
+import org.apache.kafka.common.config.ConfigException;
 
 /** How to reach, sign for and trust Alipay+ (the notify package reads these). */
 public final class AlipayConfigDef {
@@ -20,6 +22,7 @@ public final class AlipayConfigDef {
   public static final String SIGNER_THREADS_CONFIG = "alipay.signer.threads";
   public static final String ACCEPT_UNSIGNED_CONFIG = "alipay.accept.unsigned.responses";
   public static final String CRYPTO_PROVIDER_CONFIG = "alipay.crypto.provider";
+  public static final String NOTIFY_URL_ALLOWED_HOSTS_CONFIG = "alipay.notify.url.allowed.hosts";
 
   public static final String CONNECT_TIMEOUT_CONFIG = "http.connect.timeout";
   public static final String RESPONSE_TIMEOUT_CONFIG = "http.response.timeout";
@@ -29,6 +32,12 @@ public final class AlipayConfigDef {
   public static final String TRUSTSTORE_PATH_CONFIG = "http.truststore.path";
   public static final String TRUSTSTORE_PASSWORD_CONFIG = "http.truststore.password";
   public static final String TRUSTSTORE_TYPE_CONFIG = "http.truststore.type";
+  public static final String MAX_ANSWER_BYTES_CONFIG = "http.max.answer.bytes";
+
+  /** An Alipay+ answer is a few hundred bytes; this leaves room for any real one. */
+  public static final int DEFAULT_MAX_ANSWER_BYTES = 64 * 1024;
+
+  private static final int MAX_ANSWER_BYTES_CEILING = 16 * 1024 * 1024;
 
   private AlipayConfigDef() {}
 
@@ -175,6 +184,39 @@ public final class AlipayConfigDef {
             Type.STRING,
             "PKCS12",
             Importance.LOW,
-            "Type of the trust store (PKCS12 or JKS).");
+            "Type of the trust store (PKCS12 or JKS).")
+        .define(
+            NOTIFY_URL_ALLOWED_HOSTS_CONFIG,
+            Type.LIST,
+            "",
+            (name, value) -> checkHostPatterns(name, value),
+            Importance.HIGH,
+            "Hosts an event's own notifyUrl may name, comma separated: host names, IP addresses"
+                + " (127.0.0.1, [::1]) or *.domain for every subdomain of it (not the domain"
+                + " itself). Compared case-insensitively, IDNs as punycode, without a trailing"
+                + " dot. Empty: the host of alipay.base.url alone. A notifyUrl off the list, or"
+                + " not https while alipay.base.url is, is dead-lettered as INVALID_EVENT and never"
+                + " called.")
+        .define(
+            MAX_ANSWER_BYTES_CONFIG,
+            Type.INT,
+            DEFAULT_MAX_ANSWER_BYTES,
+            Range.between(1024, MAX_ANSWER_BYTES_CEILING),
+            Importance.LOW,
+            "Largest Alipay+ answer body read, in bytes. A longer one (by Content-Length, or"
+                + " counted as it streams) is not read further: its connection is closed and the"
+                + " call is retried later.");
+  }
+
+  private static void checkHostPatterns(final String name, final Object value) {
+    if (value instanceof List<?> entries) {
+      for (final Object entry : entries) {
+        try {
+          HostPattern.parse(String.valueOf(entry));
+        } catch (IllegalArgumentException e) {
+          throw new ConfigException(name, value, e.getMessage());
+        }
+      }
+    }
   }
 }

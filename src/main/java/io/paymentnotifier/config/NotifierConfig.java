@@ -6,6 +6,7 @@ import java.util.TreeMap;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigException;
+import org.apache.kafka.streams.StreamsConfig;
 
 /**
  * All settings of the service, validated at construction: a bad or missing value throws a
@@ -21,6 +22,8 @@ public final class NotifierConfig extends AbstractConfig {
 
   public NotifierConfig(final Map<?, ?> settings) {
     super(CONFIG_DEF, settings, false);
+    KafkaConfigDef.checkCombinations(this);
+    OpsConfigDef.applicationServer(this);
   }
 
   private static ConfigDef definition() {
@@ -54,6 +57,9 @@ public final class NotifierConfig extends AbstractConfig {
                 props.put(key.substring(KafkaConfigDef.PREFIX.length()), value.toString());
               }
             });
+    OpsConfigDef.applicationServer(this)
+        .ifPresent(
+            endpoint -> props.putIfAbsent(StreamsConfig.APPLICATION_SERVER_CONFIG, endpoint));
     return props;
   }
 

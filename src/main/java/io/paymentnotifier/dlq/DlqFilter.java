@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
  * @param codes last result codes (case-insensitive), e.g. PROCESS_FAIL, HTTP_503, NO_ANSWER
  * @param since last failure at or after, or null
  * @param until last failure before, or null
- * @param key the record key (paymentRequestId), or null
+ * @param key the paymentRequestId as {@link DlqRecord#paymentRequestId()} gives it, or null
  */
 public record DlqFilter(
     Set<String> reasons, Set<String> codes, Instant since, Instant until, String key) {
@@ -33,7 +33,7 @@ public record DlqFilter(
         && (codes.isEmpty() || codes.contains(record.lastResultCode().toUpperCase(Locale.ROOT)))
         && (since == null || !record.lastFailureAt().isBefore(since))
         && (until == null || record.lastFailureAt().isBefore(until))
-        && (key == null || key.equals(record.key()));
+        && (key == null || key.equals(record.paymentRequestId()));
   }
 
   private static Set<String> upperCase(final Set<String> values) {

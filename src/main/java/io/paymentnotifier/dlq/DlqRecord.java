@@ -12,7 +12,7 @@ import java.util.List;
  * @param topic the DLQ topic
  * @param partition its partition
  * @param offset its offset
- * @param key the record key (the paymentRequestId when known), or null
+ * @param key the record key as UTF-8 text (the paymentRequestId when known), or null
  * @param timestamp the record timestamp
  * @param letter the dead letter, or null when unreadable
  * @param unreadable why the value could not be read, or null
@@ -29,6 +29,18 @@ public record DlqRecord(
   /** {@code topic/partition/offset}: names this record for good (the replay ledger's key). */
   public String coordinates() {
     return topic + "/" + partition + "/" + offset;
+  }
+
+  /**
+   * The payment this record is about: the dead letter's paymentRequestId, else the record key (the
+   * input's key, when its event could not be read), else null. What {@code dlq list} shows and
+   * {@code --key} matches: a record written by an earlier release may have another key.
+   */
+  public String paymentRequestId() {
+    if (letter != null && letter.getPaymentRequestId() != null) {
+      return letter.getPaymentRequestId();
+    }
+    return key;
   }
 
   /** The reason name, or {@code UNREADABLE} when the record itself cannot be read. */

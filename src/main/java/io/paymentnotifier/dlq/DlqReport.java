@@ -17,13 +17,16 @@ public final class DlqReport {
 
   private DlqReport() {}
 
-  /** One line per record: key, reason, last result code, attempts, last failure time. */
+  /**
+   * One line per record: paymentRequestId (control characters escaped, {@code -} when unknown),
+   * reason, last result code, attempts, last failure time.
+   */
   public static void table(final List<DlqRecord> records, final PrintWriter out) {
     out.printf(ROW, "KEY", "REASON", "LAST CODE", "ATTEMPTS", "LAST FAILURE", "DLQ RECORD");
     for (final DlqRecord r : records) {
       out.printf(
           ROW,
-          r.key(),
+          r.paymentRequestId() == null ? "-" : Printable.text(r.paymentRequestId()),
           r.reason(),
           r.lastResultCode(),
           r.attempts(),
@@ -42,7 +45,7 @@ public final class DlqReport {
         out.printf("  unreadable: %s%n", r.unreadable());
         continue;
       }
-      out.printf("  reason:  %s — %s%n", r.reason(), r.letter().getDetail());
+      out.printf("  reason:  %s — %s%n", r.reason(), Printable.text(r.letter().getDetail()));
       out.printf("  input:   %s  (the PaymentFinalized record)%n", input(r));
       out.printf(
           "  origin:  %s/%d/%d  (the last record that led here)%n",

@@ -42,7 +42,8 @@ final class AlipayConfigReader {
         config.getInt(POOL_MAX_PER_ROUTE_CONFIG),
         signerThreads(config.getInt(SIGNER_THREADS_CONFIG)),
         trustStore(config),
-        signatures);
+        signatures,
+        config.getInt(MAX_ANSWER_BYTES_CONFIG));
   }
 
   private static RSAPrivateKey mppPrivateKey(

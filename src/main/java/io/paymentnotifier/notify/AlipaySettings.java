@@ -26,6 +26,7 @@ import java.time.Duration;
  * @param signerThreads threads that sign requests off the caller's thread
  * @param trustStore TLS trust store; null uses the JVM's
  * @param signatures signs requests and verifies answers with the chosen crypto provider
+ * @param maxAnswerBytes the longest answer body read; a longer one is cut off and retried later
  */
 public record AlipaySettings(
     URI baseUrl,
@@ -41,7 +42,8 @@ public record AlipaySettings(
     int poolMaxPerRoute,
     int signerThreads,
     TrustStore trustStore,
-    RsaSigner signatures) {
+    RsaSigner signatures,
+    int maxAnswerBytes) {
 
   /**
    * A trust store file for TLS to Alipay+.
@@ -80,7 +82,8 @@ public record AlipaySettings(
         256,
         Runtime.getRuntime().availableProcessors(),
         null,
-        RsaSigner.select(AlipayConfigDef.CRYPTO_PROVIDER_CONFIG, ProviderChoice.AUTO));
+        RsaSigner.select(AlipayConfigDef.CRYPTO_PROVIDER_CONFIG, ProviderChoice.AUTO),
+        AlipayConfigDef.DEFAULT_MAX_ANSWER_BYTES);
   }
 
   /** Reads and checks the alipay.* and http.* settings; fails naming the key at fault. */
@@ -104,7 +107,8 @@ public record AlipaySettings(
         poolMaxPerRoute,
         signerThreads,
         trustStore,
-        signatures);
+        signatures,
+        maxAnswerBytes);
   }
 
   /** The same settings with unsigned answers accepted or not. */
@@ -123,7 +127,8 @@ public record AlipaySettings(
         poolMaxPerRoute,
         signerThreads,
         trustStore,
-        signatures);
+        signatures,
+        maxAnswerBytes);
   }
 
   /** The same settings signing and verifying with another provider. */
@@ -142,7 +147,28 @@ public record AlipaySettings(
         poolMaxPerRoute,
         signerThreads,
         trustStore,
-        other);
+        other,
+        maxAnswerBytes);
+  }
+
+  /** The same settings reading answers of at most this many bytes. */
+  public AlipaySettings withMaxAnswerBytes(final int limit) {
+    return new AlipaySettings(
+        baseUrl,
+        clientId,
+        keyVersion,
+        mppPrivateKey,
+        alipayPublicKey,
+        acceptUnsignedResponses,
+        connectTimeout,
+        responseTimeout,
+        callTimeout,
+        poolMaxTotal,
+        poolMaxPerRoute,
+        signerThreads,
+        trustStore,
+        signatures,
+        limit);
   }
 
   /** The notifyPayment URL used when an event carries no notifyUrl of its own. */

@@ -49,6 +49,11 @@ final class AnswerCallback implements FutureCallback<SimpleHttpResponse> {
 
   @Override
   public void failed(final Exception error) {
+    if (error instanceof AnswerTooLargeException tooLarge) {
+      final String reason = tooLarge.getMessage();
+      call.complete(new RetryLater(call.report(tooLarge.httpStatus(), reason), reason));
+      return;
+    }
     call.retryLater(describe(error));
   }
 

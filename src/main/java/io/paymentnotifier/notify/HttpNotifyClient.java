@@ -9,6 +9,8 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.hc.client5.http.async.methods.SimpleHttpRequest;
+import org.apache.hc.client5.http.async.methods.SimpleRequestProducer;
 import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
 import org.apache.hc.core5.io.CloseMode;
 import org.slf4j.Logger;
@@ -20,7 +22,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>{@link #notify} returns at once: RSA signing (about 1 ms of CPU) never runs on the caller's
  * thread, and no thread waits for an answer. Every future completes, never exceptionally, by the
- * overall call timeout at the latest.
+ * overall call timeout at the latest. An answer is read into memory up to {@code
+ * http.max.answer.bytes}, never further (see BoundedAnswerConsumer).
  */
 public final class HttpNotifyClient implements NotifyClient {
 
@@ -80,7 +83,12 @@ public final class HttpNotifyClient implements NotifyClient {
       }
       final AnswerCallback callback =
           new AnswerCallback(call, classifier, url.getRawPath(), settings.clientId());
-      call.sending(http.execute(requests.signed(url, NotifyRequestBody.toJson(payment)), callback));
+      final SimpleHttpRequest request = requests.signed(url, NotifyRequestBody.toJson(payment));
+      call.sending(
+          http.execute(
+              SimpleRequestProducer.create(request),
+              new BoundedAnswerConsumer(settings.maxAnswerBytes()),
+              callback));
     } catch (RuntimeException e) {
       // A bug, not a payment problem: retrying later keeps the payment safe.
       LOG.error("notifyPayment for {} failed before sending", payment.getPaymentRequestId(), e);

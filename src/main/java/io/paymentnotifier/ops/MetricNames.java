@@ -54,6 +54,18 @@ public final class MetricNames {
   /** Calls overload control held back instead of sending them, since start. */
   public static final String CALLS_HELD_BACK = "notifier.calls.held.back";
 
+  /** Changelog records restored into the local stores, by store. */
+  public static final String RESTORE_RECORDS = "notifier.restore.records";
+
+  /** Time spent restoring, by store, summed over its partitions. */
+  public static final String RESTORE_SECONDS = "notifier.restore.seconds";
+
+  /** Store partitions being restored now: above 0, the instance is not (yet) processing them. */
+  public static final String RESTORES_ACTIVE = "notifier.restores.active";
+
+  /** Changelog offsets still to restore, over the restores running. */
+  public static final String RESTORE_REMAINING_RECORDS = "notifier.restore.remaining.records";
+
   /** The Prometheus names a scrape shows, for the README's metrics table. */
   public static final List<String> PROMETHEUS_NAMES =
       List.of(
@@ -72,6 +84,14 @@ public final class MetricNames {
           "notifier_alipay_permitted_requests_per_second",
           "notifier_calls_held",
           "notifier_calls_held_back_total");
+
+  /** The Prometheus names of {@link RestoreMetrics}, for the README's metrics table. */
+  public static final List<String> RESTORE_PROMETHEUS_NAMES =
+      List.of(
+          "notifier_restore_records_total",
+          "notifier_restore_seconds_total",
+          "notifier_restores_active",
+          "notifier_restore_remaining_records");
 
   static final String OUTCOME_TAG = "outcome";
   static final String RESULT_CODE_TAG = "result_code";

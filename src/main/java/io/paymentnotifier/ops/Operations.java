@@ -15,10 +15,12 @@ import io.paymentnotifier.notify.CryptoProvider;
 import io.paymentnotifier.notify.HostStatus;
 import io.paymentnotifier.notify.OverloadControl;
 import io.paymentnotifier.topology.NotificationObserver;
+import io.paymentnotifier.topology.PaymentStatusStores;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.state.HostInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,6 +36,7 @@ public final class Operations implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Operations.class);
 
   private final int port;
+  private final HostInfo advertised;
   private final PrometheusMeterRegistry registry;
   private final MetricsObserver metrics;
   private final NotificationObserver observer;
@@ -41,22 +44,25 @@ public final class Operations implements AutoCloseable {
   private OpsServer server;
   private volatile OverloadControl overload;
 
-  private Operations(final int port) {
+  private Operations(final int port, final HostInfo advertised) {
     this.port = port;
+    this.advertised = advertised;
     this.registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     bindJvmMeters();
     this.metrics = new MetricsObserver(registry);
     this.observer = CompositeObserver.of(metrics, new OutcomeLogger());
   }
 
-  /** For the {@code ops.port} of the configuration. */
+  /** For the {@code ops.port} and the advertised endpoint of the configuration. */
   public static Operations create(final NotifierConfig config) {
-    return create(config.getInt(OpsConfigDef.PORT_CONFIG));
+    return new Operations(
+        config.getInt(OpsConfigDef.PORT_CONFIG),
+        OpsConfigDef.applicationServer(config).map(HostInfo::buildFromEndpoint).orElse(null));
   }
 
-  /** For the given ops port; 0 picks a free one when the server starts. */
+  /** For the given ops port, advertising no endpoint; 0 picks a free one when the server starts. */
   public static Operations create(final int port) {
-    return new Operations(port);
+    return new Operations(port, null);
   }
 
   /** The observer to hand to the topology: metrics and the per-outcome log line. */
@@ -80,7 +86,8 @@ public final class Operations implements AutoCloseable {
 
   /**
    * Binds the client's metrics, and starts the ops server on its state. Call it before {@code
-   * streams.start()} when no other state listener is set, so readiness sees RUNNING at once.
+   * streams.start()} when no other state listener is set, so readiness sees RUNNING at once and
+   * every state restore is logged and counted ({@link RestoreMetrics}).
    */
   public synchronized void attach(final KafkaStreams streams) {
     if (server != null) {
@@ -92,8 +99,14 @@ public final class Operations implements AutoCloseable {
     final HealthCheck health = new HealthCheck(StreamsStatus.of(streams), this::alipayHosts);
     if (streams.state() == KafkaStreams.State.CREATED) {
       streams.setStateListener(health);
+      streams.setGlobalStateRestoreListener(new RestoreMetrics(registry));
     }
-    server = OpsServer.start(port, health, registry);
+    server =
+        OpsServer.start(
+            port,
+            health,
+            registry,
+            new PaymentLookup(PaymentStatusStores.of(streams), new PeerClient(), advertised));
     toClose.push(server);
   }
 

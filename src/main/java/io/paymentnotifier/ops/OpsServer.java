@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The ops HTTP endpoint on all interfaces: {@value #LIVE_PATH}, {@value #READY_PATH} (JSON, 200 or
- * 503) and {@value #METRICS_PATH} (Prometheus text).
+ * 503), {@value #METRICS_PATH} (Prometheus text) and, with a lookup, {@code
+ * /payments/{paymentRequestId}} (JSON, see PaymentsEndpoint).
  */
 public final class OpsServer implements AutoCloseable {
 
@@ -29,6 +30,8 @@ public final class OpsServer implements AutoCloseable {
   public static final String METRICS_PATH = "/metrics";
   static final String PROMETHEUS_CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
   private static final String TEXT = "text/plain; charset=utf-8";
+  private static final String JSON_TYPE = "application/json";
+  private static final int THREADS = 4;
 
   private static final Logger LOG = LoggerFactory.getLogger(OpsServer.class);
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -41,9 +44,18 @@ public final class OpsServer implements AutoCloseable {
     this.executor = executor;
   }
 
-  /** Binds the port (0 picks a free one) and starts answering. */
+  /** Binds the port (0 picks a free one) and starts answering, without payment lookups. */
   public static OpsServer start(
       final int port, final HealthCheck health, final PrometheusMeterRegistry registry) {
+    return start(port, health, registry, null);
+  }
+
+  /** The same, answering payment lookups with {@code lookup} (null: none). */
+  public static OpsServer start(
+      final int port,
+      final HealthCheck health,
+      final PrometheusMeterRegistry registry,
+      final PaymentLookup lookup) {
     // Without it every response waits ~40 ms for Nagle + delayed ACK (research/feasibility.md).
     System.setProperty("sun.net.httpserver.nodelay", "true");
     final HttpServer server;
@@ -53,17 +65,18 @@ public final class OpsServer implements AutoCloseable {
       throw new UncheckedIOException(
           OpsConfigDef.PORT_CONFIG + " " + port + ": cannot listen (" + e.getMessage() + ")", e);
     }
-    // Two threads: a slow scrape must never keep a probe waiting into its timeout.
+    // Several threads: a slow scrape or lookup must never keep a probe waiting into its timeout.
     final ExecutorService executor =
         Executors.newFixedThreadPool(
-            2,
+            THREADS,
             runnable -> {
               final Thread thread = new Thread(runnable, "ops-http");
               thread.setDaemon(true);
               return thread;
             });
     server.setExecutor(executor);
-    server.createContext("/", exchange -> answer(exchange, health, registry));
+    final PaymentsEndpoint payments = lookup == null ? null : new PaymentsEndpoint(lookup);
+    server.createContext("/", exchange -> answer(exchange, health, registry, payments));
     server.start();
     LOG.info("Ops endpoint listening on port {}", server.getAddress().getPort());
     return new OpsServer(server, executor);
@@ -81,10 +94,13 @@ public final class OpsServer implements AutoCloseable {
   }
 
   private static void answer(
-      final HttpExchange exchange, final HealthCheck health, final PrometheusMeterRegistry registry)
+      final HttpExchange exchange,
+      final HealthCheck health,
+      final PrometheusMeterRegistry registry,
+      final PaymentsEndpoint payments)
       throws IOException {
     try {
-      route(exchange, health, registry);
+      route(exchange, health, registry, payments);
     } catch (RuntimeException e) {
       LOG.warn("Ops request {} failed", exchange.getRequestURI(), e);
       if (exchange.getResponseCode() == -1) {
@@ -96,11 +112,18 @@ public final class OpsServer implements AutoCloseable {
   }
 
   private static void route(
-      final HttpExchange exchange, final HealthCheck health, final PrometheusMeterRegistry registry)
+      final HttpExchange exchange,
+      final HealthCheck health,
+      final PrometheusMeterRegistry registry,
+      final PaymentsEndpoint payments)
       throws IOException {
     final String method = exchange.getRequestMethod();
     if (!"GET".equals(method) && !"HEAD".equals(method)) {
       send(exchange, 405, TEXT, "method not allowed\n");
+      return;
+    }
+    if (payments != null && PaymentsEndpoint.handles(exchange.getRequestURI().getRawPath())) {
+      sendLookup(exchange, payments.answer(exchange));
       return;
     }
     switch (exchange.getRequestURI().getPath()) {
@@ -118,7 +141,17 @@ public final class OpsServer implements AutoCloseable {
     body.put("status", verdict.up() ? "UP" : "DOWN");
     body.put("state", String.valueOf(verdict.state()));
     body.put("detail", verdict.detail());
-    send(exchange, verdict.up() ? 200 : 503, "application/json", JSON.writeValueAsString(body));
+    send(exchange, verdict.up() ? 200 : 503, JSON_TYPE, JSON.writeValueAsString(body));
+  }
+
+  private static void sendLookup(
+      final HttpExchange exchange, final PaymentLookup.LookupAnswer answer) throws IOException {
+    if (answer.retryLater()) {
+      exchange
+          .getResponseHeaders()
+          .set("Retry-After", String.valueOf(PaymentLookup.LookupAnswer.RETRY_AFTER_SECONDS));
+    }
+    send(exchange, answer.status(), JSON_TYPE, JSON.writeValueAsString(answer.body()));
   }
 
   private static void send(

@@ -15,7 +15,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * Publishes {@code PaymentFinalized} events keyed by paymentRequestId, Avro values in the Confluent
- * wire format, as an upstream service would (acks=all, idempotent).
+ * wire format, as an upstream service would (acks=all, idempotent). Keys are plain UTF-8 unless a
+ * key serializer says otherwise (e.g. {@code AvroStringSerializer}, as a producer using Confluent's
+ * Avro serializer for its keys writes them).
  */
 public final class EventPublisher implements AutoCloseable {
 
@@ -35,11 +37,23 @@ public final class EventPublisher implements AutoCloseable {
       final Map<String, Object> clientProperties,
       final Map<String, ?> registryConfig,
       final String topic) {
+    this(clientProperties, registryConfig, topic, new StringSerializer());
+  }
+
+  /**
+   * The same, keys written by {@code keys} (configured here as a key serializer on the registry).
+   */
+  public EventPublisher(
+      final Map<String, Object> clientProperties,
+      final Map<String, ?> registryConfig,
+      final String topic,
+      final Serializer<String> keys) {
+    keys.configure(registryConfig, true);
     final Map<String, Object> props = new HashMap<>(clientProperties);
     props.put(ProducerConfig.ACKS_CONFIG, "all");
     props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
     props.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 5);
-    this.producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
+    this.producer = new KafkaProducer<>(props, keys, new ByteArraySerializer());
     this.serializer =
         SpecificAvroSerde.forValues(PaymentFinalized.class, registryConfig).serializer();
     this.topic = topic;

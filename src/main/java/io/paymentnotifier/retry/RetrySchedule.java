@@ -23,12 +23,15 @@ public final class RetrySchedule {
 
   private final KeyValueStore<String, RetryScheduleEntry> store;
 
-  /** A payment whose retry was due, taken out of the schedule. */
+  /** A payment whose retry is due. */
   public record Due(String paymentRequestId, Instant dueAt) {}
 
   public RetrySchedule(final KeyValueStore<String, RetryScheduleEntry> store) {
     this.store = store;
   }
+
+  /** Sorts before every key ({@link #keyOf}). */
+  private static final String FIRST_KEY = "";
 
   /** The store key of a retry: sorts by due time first. */
   public static String keyOf(final Instant dueAt, final String paymentRequestId) {
@@ -51,20 +54,6 @@ public final class RetrySchedule {
     return store.get(keyOf(dueAt, paymentRequestId)) != null;
   }
 
-  /** Takes every retry due at or before {@code now} out of the schedule, earliest first. */
-  public List<Due> takeDue(final Instant now, final int limit) {
-    final List<String> keys = new ArrayList<>();
-    // ';' sorts right after ':', so the bound includes every key of the current millisecond.
-    final String upper = String.format("%019d;", now.toEpochMilli());
-    try (KeyValueIterator<String, RetryScheduleEntry> it = store.range(null, upper)) {
-      while (it.hasNext() && keys.size() < limit) {
-        keys.add(it.next().key);
-      }
-    }
-    keys.forEach(store::delete);
-    return keys.stream().map(RetrySchedule::due).toList();
-  }
-
   /**
    * The retries due at or before {@code now}, earliest first, left in the schedule: the caller
    * {@link #remove}s each one it releases, so one it cannot start yet stays waiting.
@@ -72,9 +61,11 @@ public final class RetrySchedule {
   public List<Due> due(final Instant now, final int limit) {
     final List<Due> due = new ArrayList<>();
     final String upper = String.format("%019d;", now.toEpochMilli());
-    // "" sorts before every key: a range with both bounds, since not every store bounds a range
-    // from null above (Kafka 4.4's transactional RocksDB store does not).
-    try (KeyValueIterator<String, RetryScheduleEntry> it = store.range("", upper)) {
+    // ';' sorts right after ':', so the bound includes every key of the current millisecond.
+    // Both bounds given: with transactional stores, Kafka 4.4.0's RocksDB range(null, to) scans
+    // past its upper bound (RocksDBTransactionBuffer ignores `to` without `from`), and would
+    // release every retry at once.
+    try (KeyValueIterator<String, RetryScheduleEntry> it = store.range(FIRST_KEY, upper)) {
       while (it.hasNext() && due.size() < limit) {
         due.add(due(it.next().key));
       }

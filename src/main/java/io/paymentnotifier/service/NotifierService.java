@@ -3,6 +3,7 @@ package io.paymentnotifier.service;
 import io.paymentnotifier.config.Durations;
 import io.paymentnotifier.config.FlowConfigDef;
 import io.paymentnotifier.config.NotifierConfig;
+import io.paymentnotifier.config.NotifyUrlAllowlist;
 import io.paymentnotifier.config.TopicsConfigDef;
 import io.paymentnotifier.notify.NotifyClient;
 import io.paymentnotifier.notify.OverloadControl;
@@ -19,9 +20,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.streams.CloseOptions;
-import org.apache.kafka.streams.CloseOptions.GroupMembershipOperation;
 import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.slf4j.Logger;
@@ -40,6 +39,7 @@ public final class NotifierService implements AutoCloseable {
   private final InFlightCalls calls;
   private final OverloadControl overload;
   private final Topology topology;
+  private final Properties streamsProperties;
   private final KafkaStreams streams;
   private boolean closed;
 
@@ -53,6 +53,11 @@ public final class NotifierService implements AutoCloseable {
     this.client = client;
     this.calls = new InFlightCalls(config.getInt(FlowConfigDef.MAX_IN_FLIGHT_CONFIG));
     this.overload = OverloadControl.from(config);
+    final NotifyUrlAllowlist notifyUrls = NotifyUrlAllowlist.from(config);
+    LOG.info(
+        "An event's notifyUrl may name {}{}",
+        notifyUrls.describe(),
+        notifyUrls.httpsOnly() ? ", over https only" : "");
     final TopologyDeps deps =
         new TopologyDeps(
             config.topics(),
@@ -62,9 +67,11 @@ public final class NotifierService implements AutoCloseable {
             RetryPolicy.from(config),
             Durations.parse(config.getString(FlowConfigDef.DEDUP_WINDOW_CONFIG)),
             observer == null ? NotificationObserver.NONE : observer,
+            notifyUrls,
             overload);
     this.topology = NotificationTopology.build(deps);
-    this.streams = new KafkaStreams(topology, streamsProperties(config));
+    this.streamsProperties = StreamsSettings.of(config);
+    this.streams = new KafkaStreams(topology, streamsProperties);
     streams.setUncaughtExceptionHandler(NotifierService::onStreamThreadFailure);
   }
 
@@ -117,10 +124,9 @@ public final class NotifierService implements AutoCloseable {
     calls.startDraining();
     final boolean settled = calls.awaitSettled(timeout);
     final Duration left = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
-    // Leaving the group hands the partitions over at once instead of after the session timeout.
     final boolean streamsClosed =
         streams.close(
-            CloseOptions.groupMembershipOperation(GroupMembershipOperation.LEAVE_GROUP)
+            CloseOptions.groupMembershipOperation(StreamsSettings.onClose(streamsProperties))
                 .withTimeout(left));
     client.close();
     LOG.info(
@@ -135,13 +141,6 @@ public final class NotifierService implements AutoCloseable {
   @Override
   public void close() {
     close(Durations.parse(config.getString(FlowConfigDef.SHUTDOWN_TIMEOUT_CONFIG)));
-  }
-
-  static Properties streamsProperties(final NotifierConfig config) {
-    final Properties props = new Properties();
-    props.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, "true");
-    props.putAll(config.kafkaProperties());
-    return props;
   }
 
   private static Properties adminProperties(final NotifierConfig config) {

@@ -15,6 +15,10 @@ import java.util.concurrent.atomic.LongAdder;
 final class ResponseSigner {
 
   private static final int MAX_CACHED = 4096;
+
+  /** Oversize answers are signed every time: a few cached would hold megabytes. */
+  private static final int MAX_CACHED_CONTENT = 8 * 1024;
+
   private static final String TAMPER = "\ntampered";
 
   private final RsaSigner signatures;
@@ -36,6 +40,10 @@ final class ResponseSigner {
       final boolean tampered) {
     final String content =
         SignedContent.of(path, clientId, responseTime, body) + (tampered ? TAMPER : "");
+    if (content.length() > MAX_CACHED_CONTENT) {
+      signaturesMade.increment();
+      return SignatureHeader.rsa256(1, signatures.sign(alipayPrivateKey, content)).format();
+    }
     String signature = cache.get(content);
     if (signature == null) {
       if (cache.size() >= MAX_CACHED) {

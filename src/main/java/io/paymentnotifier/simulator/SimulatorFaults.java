@@ -1,5 +1,6 @@
 package io.paymentnotifier.simulator;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -20,6 +21,11 @@ import java.util.Map;
  * @param badSignatureRate send a 200 answer with a signature over other content
  * @param outage answer HTTP 503 to everything inside this window; null for none
  * @param noAnswerHold how long an unanswered request is held before its connection is closed
+ * @param oversizeRate answer S with a signed body of {@code oversizeBytes}, Content-Length set
+ * @param oversizeChunkedRate the same body chunked, without a Content-Length
+ * @param oversizeBytes the length of an oversize answer body
+ * @param redirectRate answer HTTP 307 pointing at {@code redirectTo} (a client must not follow)
+ * @param redirectTo where a redirect points; null for no redirects
  */
 public record SimulatorFaults(
     Latency latency,
@@ -33,7 +39,15 @@ public record SimulatorFaults(
     double unsignedRate,
     double badSignatureRate,
     Outage outage,
-    Duration noAnswerHold) {
+    Duration noAnswerHold,
+    double oversizeRate,
+    double oversizeChunkedRate,
+    int oversizeBytes,
+    double redirectRate,
+    URI redirectTo) {
+
+  /** An oversize body by default: 16 times the notifier's default limit of 64 KiB. */
+  public static final int DEFAULT_OVERSIZE_BYTES = 1024 * 1024;
 
   public SimulatorFaults {
     failCodeRates = Collections.unmodifiableMap(new LinkedHashMap<>(failCodeRates));
@@ -46,6 +60,15 @@ public record SimulatorFaults(
     requireRate("dropRate", dropRate);
     requireRate("unsignedRate", unsignedRate);
     requireRate("badSignatureRate", badSignatureRate);
+    requireRate("oversizeRate", oversizeRate);
+    requireRate("oversizeChunkedRate", oversizeChunkedRate);
+    requireRate("redirectRate", redirectRate);
+    if (oversizeBytes < 1) {
+      throw new IllegalArgumentException("oversizeBytes must be positive, was " + oversizeBytes);
+    }
+    if (redirectRate > 0 && redirectTo == null) {
+      throw new IllegalArgumentException("redirectRate needs a redirectTo URL");
+    }
   }
 
   /** A well-behaved Alipay+: answers at once, signs, S SUCCESS. */
@@ -73,6 +96,11 @@ public record SimulatorFaults(
     b.badSignatureRate = badSignatureRate;
     b.outage = outage;
     b.noAnswerHold = noAnswerHold;
+    b.oversizeRate = oversizeRate;
+    b.oversizeChunkedRate = oversizeChunkedRate;
+    b.oversizeBytes = oversizeBytes;
+    b.redirectRate = redirectRate;
+    b.redirectTo = redirectTo;
     return b;
   }
 
@@ -96,6 +124,11 @@ public record SimulatorFaults(
     private double badSignatureRate;
     private Outage outage;
     private Duration noAnswerHold = Duration.ofMinutes(2);
+    private double oversizeRate;
+    private double oversizeChunkedRate;
+    private int oversizeBytes = DEFAULT_OVERSIZE_BYTES;
+    private double redirectRate;
+    private URI redirectTo;
 
     private Builder() {}
 
@@ -159,6 +192,28 @@ public record SimulatorFaults(
       return this;
     }
 
+    public Builder oversizeRate(final double rate) {
+      oversizeRate = rate;
+      return this;
+    }
+
+    public Builder oversizeChunkedRate(final double rate) {
+      oversizeChunkedRate = rate;
+      return this;
+    }
+
+    public Builder oversizeBytes(final int bytes) {
+      oversizeBytes = bytes;
+      return this;
+    }
+
+    /** Answers HTTP 307 to {@code location} at this rate. */
+    public Builder redirect(final double rate, final URI location) {
+      redirectRate = rate;
+      redirectTo = location;
+      return this;
+    }
+
     public SimulatorFaults build() {
       return new SimulatorFaults(
           latency,
@@ -172,7 +227,12 @@ public record SimulatorFaults(
           unsignedRate,
           badSignatureRate,
           outage,
-          noAnswerHold);
+          noAnswerHold,
+          oversizeRate,
+          oversizeChunkedRate,
+          oversizeBytes,
+          redirectRate,
+          redirectTo);
     }
   }
 }

@@ -16,6 +16,7 @@ public final class SimulatorStats {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final LongAdder total = new LongAdder();
+  private final LongAdder connections = new LongAdder();
   private final Map<String, LongAdder> byPaymentRequestId = new ConcurrentHashMap<>();
   private final Map<String, LongAdder> byAnswer = new ConcurrentHashMap<>();
 
@@ -27,13 +28,22 @@ public final class SimulatorStats {
         .increment();
   }
 
+  void countConnection() {
+    connections.increment();
+  }
+
   void countAnswer(final String label) {
     byAnswer.computeIfAbsent(label, k -> new LongAdder()).increment();
   }
 
+  /** notifyPayment requests received so far, without copying the other counts. */
+  public long totalRequests() {
+    return total.sum();
+  }
+
   /** The counts as they are now. */
   public Snapshot snapshot() {
-    return new Snapshot(total.sum(), sums(byAnswer), sums(byPaymentRequestId));
+    return new Snapshot(total.sum(), sums(byAnswer), sums(byPaymentRequestId), connections.sum());
   }
 
   private static Map<String, Long> sums(final Map<String, LongAdder> counters) {
@@ -48,11 +58,15 @@ public final class SimulatorStats {
    * @param totalRequests notifyPayment requests received
    * @param answers answers given, by label: "S SUCCESS", "F PARAM_ILLEGAL", "U UNKNOWN_EXCEPTION",
    *     "HTTP 503", "DROPPED", "NO_ANSWER"; signature faults add " (unsigned)" or " (bad
-   *     signature)"
+   *     signature)", body faults " (oversize)" or " (oversize, chunked)"
    * @param requestsByPaymentRequestId requests received per paymentRequestId
+   * @param connectionsOpened connections clients opened (a client reuses a kept-alive one)
    */
   public record Snapshot(
-      long totalRequests, Map<String, Long> answers, Map<String, Long> requestsByPaymentRequestId) {
+      long totalRequests,
+      Map<String, Long> answers,
+      Map<String, Long> requestsByPaymentRequestId,
+      long connectionsOpened) {
 
     /** Requests received for one paymentRequestId. */
     public long requestsFor(final String paymentRequestId) {
@@ -68,6 +82,7 @@ public final class SimulatorStats {
     public String toJson() {
       final ObjectNode root = JSON.createObjectNode();
       root.put("totalRequests", totalRequests);
+      root.put("connectionsOpened", connectionsOpened);
       root.set("answers", JSON.valueToTree(answers));
       root.set("requestsByPaymentRequestId", JSON.valueToTree(requestsByPaymentRequestId));
       return root.toString();

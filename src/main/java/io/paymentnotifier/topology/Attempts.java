@@ -11,6 +11,8 @@ import java.util.List;
 /** Turns call reports into history entries and an acknowledged history into a done record. */
 public final class Attempts {
 
+  private static final int MAX_ERROR = 120;
+
   private Attempts() {}
 
   /** The history entry of one call, numbered {@code attempt}. */
@@ -49,6 +51,24 @@ public final class Attempts {
         .setAcknowledgedAt(acknowledgedAt)
         .setTotalLatencyMs(acknowledgedAt.toEpochMilli() - event.getOccurredAt().toEpochMilli())
         .build();
+  }
+
+  /**
+   * How an attempt ended, in a few words: the answer's status and code ({@code U
+   * UNKNOWN_EXCEPTION}), else its HTTP status ({@code HTTP 503}), else the error (a timeout).
+   */
+  public static String answer(final NotifyAttempt attempt) {
+    if (attempt.getResultCode() != null) {
+      return orDefault(attempt.getResultStatus(), "?") + " " + attempt.getResultCode();
+    }
+    if (attempt.getHttpStatus() != null) {
+      return "HTTP " + attempt.getHttpStatus();
+    }
+    final String error = attempt.getError();
+    if (error != null) {
+      return error.length() <= MAX_ERROR ? error : error.substring(0, MAX_ERROR) + "…";
+    }
+    return attempt.getOutcome();
   }
 
   private static String orDefault(final String value, final String fallback) {

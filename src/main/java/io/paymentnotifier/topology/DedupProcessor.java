@@ -1,6 +1,7 @@
 package io.paymentnotifier.topology;
 
 import io.paymentnotifier.dlq.DeadLetters;
+import io.paymentnotifier.events.FinishedPayment;
 import io.paymentnotifier.events.PaymentFinalized;
 import java.time.Duration;
 import java.time.Instant;
@@ -42,7 +43,7 @@ final class DedupProcessor implements Processor<String, SpecificRecord, String, 
     this.inFlight = context.getStateStore(ProcessorNames.IN_FLIGHT_STORE);
     this.finished =
         new FinishedPayments(
-            context.<WindowStore<String, String>>getStateStore(ProcessorNames.DONE_STORE));
+            context.<WindowStore<String, FinishedPayment>>getStateStore(ProcessorNames.DONE_STORE));
   }
 
   @Override

@@ -31,7 +31,9 @@ final class NotificationState {
   }
 
   /** Resources holding earlier versions of the stored schema, so old entries still read. */
-  static final String[] EARLIER_SCHEMAS = {"/state-schemas/PendingNotification-1.avsc"};
+  static final String[] EARLIER_SCHEMAS = {
+    "/state-schemas/PendingNotification-1.avsc", "/state-schemas/PendingNotification-2.avsc"
+  };
 
   private final PendingNotification stored;
 
@@ -39,13 +41,15 @@ final class NotificationState {
     this.stored = stored;
   }
 
-  /** The first attempt of a payment just read from the input: being called. */
-  static NotificationState firstCall(final PaymentFinalized event, final Origin input) {
+  /** The first attempt of a payment just read from the input: being called from {@code now}. */
+  static NotificationState firstCall(
+      final PaymentFinalized event, final Origin input, final Instant now) {
     return new NotificationState(
         origin(PendingNotification.newBuilder(), input)
             .setEvent(event)
             .setAttempt(1)
             .setDueAt(null)
+            .setCallingSince(now)
             .setHistory(List.of())
             .setInput(input.coordinates())
             .build());
@@ -94,6 +98,11 @@ final class NotificationState {
     return stored.getDueAt();
   }
 
+  /** While calling, when this attempt started; null while waiting or when not recorded. */
+  Instant callingSince() {
+    return stored.getCallingSince();
+  }
+
   PaymentFinalized event() {
     return stored.getEvent();
   }
@@ -115,6 +124,17 @@ final class NotificationState {
     }
     final NotifyAttempt last = history.get(history.size() - 1);
     return last.getStartedAt().plusMillis(last.getLatencyMs());
+  }
+
+  /** What the status lookup says of it: in flight since when, or waiting for which attempt. */
+  PaymentStatus status() {
+    if (phase() == Phase.CALLING) {
+      return new PaymentStatus.InFlight(paymentRequestId(), attempt(), callingSince());
+    }
+    final List<NotifyAttempt> history = stored.getHistory();
+    final String lastAnswer =
+        history.isEmpty() ? null : Attempts.answer(history.get(history.size() - 1));
+    return new PaymentStatus.Waiting(paymentRequestId(), attempt(), dueAt(), lastAnswer);
   }
 
   /** True when this completion ends the call the store waits for, not an older call's. */
@@ -140,13 +160,15 @@ final class NotificationState {
         PendingNotification.newBuilder(stored)
             .setAttempt(attempt() + 1)
             .setDueAt(due)
+            .setCallingSince(null)
             .setHistory(history)
             .build());
   }
 
-  /** The due retry starts: its attempt is being called. */
-  NotificationState calling() {
-    return new NotificationState(PendingNotification.newBuilder(stored).setDueAt(null).build());
+  /** The due retry starts: its attempt is being called from {@code now}. */
+  NotificationState calling(final Instant now) {
+    return new NotificationState(
+        PendingNotification.newBuilder(stored).setDueAt(null).setCallingSince(now).build());
   }
 
   /** The retry-topic record of a waiting notification: the operator's view of it. */

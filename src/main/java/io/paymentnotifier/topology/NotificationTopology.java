@@ -1,10 +1,13 @@
 package io.paymentnotifier.topology;
 
+import static io.paymentnotifier.topology.ProcessorNames.DEAD_LETTER_INDEX_STORE;
 import static io.paymentnotifier.topology.ProcessorNames.DECODE_PAYMENT;
 import static io.paymentnotifier.topology.ProcessorNames.DEDUP_PAYMENT;
 import static io.paymentnotifier.topology.ProcessorNames.DLQ_SINK;
+import static io.paymentnotifier.topology.ProcessorNames.DLQ_SOURCE;
 import static io.paymentnotifier.topology.ProcessorNames.DONE_SINK;
 import static io.paymentnotifier.topology.ProcessorNames.DONE_STORE;
+import static io.paymentnotifier.topology.ProcessorNames.INDEX_DEAD_LETTER;
 import static io.paymentnotifier.topology.ProcessorNames.IN_FLIGHT_STORE;
 import static io.paymentnotifier.topology.ProcessorNames.NOTIFY_CALL;
 import static io.paymentnotifier.topology.ProcessorNames.PAYMENT_EVENTS_SOURCE;
@@ -14,6 +17,7 @@ import static io.paymentnotifier.topology.ProcessorNames.RETRY_SOURCE;
 import static io.paymentnotifier.topology.ProcessorNames.ROUTE_OUTCOME;
 import static io.paymentnotifier.topology.ProcessorNames.SCHEDULE_RETRY;
 
+import io.paymentnotifier.events.DeadLetterIndexEntry;
 import java.time.Duration;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -23,13 +27,17 @@ import org.apache.kafka.streams.state.Stores;
 /**
  * The notification graph: input and retry topics in, done / retry / dead-letter topics out. Both
  * sources share the same stores, so a payment's first attempt and its retries run in one task:
- * route-outcome writes a retry to the in-flight store, the schedule and the retry topic at once,
- * and schedule-retry reads the retry topic back only to adopt what its task does not hold.
+ * route-outcome writes a retry to the in-flight store, the schedule and the retry topic at once
+ * (into the input record's partition, see InputPartitioner), and schedule-retry reads the retry
+ * topic back only to adopt what its task does not hold. A second sub-topology reads the DLQ topic
+ * back into the dead-letter index, for the status lookup: only there is a DLQ record's offset
+ * known. Its tasks follow the DLQ's partitions, so they may run on another instance than the same
+ * payment's notification.
  */
 public final class NotificationTopology {
 
-  /** Window size of done-store entries: each is one point in time. */
-  private static final Duration DONE_ENTRY_SIZE = Duration.ofMillis(1);
+  /** Window size of done-store and dead-letter-index entries: each is one point in time. */
+  private static final Duration POINT_IN_TIME = Duration.ofMillis(1);
 
   private NotificationTopology() {}
 
@@ -40,6 +48,7 @@ public final class NotificationTopology {
     addProcessors(topology, deps);
     addStores(topology, deps.dedupWindow());
     addSinks(topology, deps);
+    addDeadLetterIndex(topology, deps);
     return topology;
   }
 
@@ -62,10 +71,11 @@ public final class NotificationTopology {
     final NotificationObserver observer = deps.observer();
     final CallStarter.Factory callStarters =
         CallStarter.factory(deps.client(), deps.gate(), deps.calls(), observer);
+    final PaymentValidator validator = new PaymentValidator(deps.notifyUrls());
     topology
         .addProcessor(
             DECODE_PAYMENT,
-            () -> new PaymentDecoder(serdes.payment().deserializer(), observer),
+            () -> new PaymentDecoder(serdes, validator, observer),
             PAYMENT_EVENTS_SOURCE)
         .addProcessor(
             DEDUP_PAYMENT, () -> new DedupProcessor(deps.dedupWindow(), observer), DECODE_PAYMENT)
@@ -74,7 +84,7 @@ public final class NotificationTopology {
             ROUTE_OUTCOME, () -> new OutcomeRouter(deps.retryPolicy(), observer), NOTIFY_CALL)
         .addProcessor(
             SCHEDULE_RETRY,
-            () -> new RetryIntake(serdes.retry().deserializer(), observer),
+            () -> new RetryIntake(serdes.retry().deserializer(), validator, observer),
             RETRY_SOURCE);
   }
 
@@ -92,6 +102,7 @@ public final class NotificationTopology {
             deps.topics().retry(),
             new StringSerializer(),
             serdes.retry().serializer(),
+            new InputPartitioner(),
             ROUTE_OUTCOME)
         .addSink(
             DLQ_SINK,
@@ -124,11 +135,29 @@ public final class NotificationTopology {
         SCHEDULE_RETRY);
     topology.addStateStore(
         Stores.windowStoreBuilder(
-            Stores.persistentWindowStore(DONE_STORE, dedupWindow, DONE_ENTRY_SIZE, false),
+            Stores.persistentWindowStore(DONE_STORE, dedupWindow, POINT_IN_TIME, false),
             Serdes.String(),
-            Serdes.String()),
+            FinishedPaymentSerde.create()),
         DEDUP_PAYMENT,
         ROUTE_OUTCOME,
         SCHEDULE_RETRY);
+  }
+
+  /** The DLQ topic read back into the dead-letter index: the DLQ record of each payment. */
+  private static void addDeadLetterIndex(final Topology topology, final TopologyDeps deps) {
+    topology
+        .addSource(
+            DLQ_SOURCE,
+            Serdes.ByteArray().deserializer(),
+            Serdes.ByteArray().deserializer(),
+            deps.topics().dlq())
+        .addProcessor(INDEX_DEAD_LETTER, DeadLetterIndexer::new, DLQ_SOURCE)
+        .addStateStore(
+            Stores.windowStoreBuilder(
+                Stores.persistentWindowStore(
+                    DEAD_LETTER_INDEX_STORE, deps.dedupWindow(), POINT_IN_TIME, false),
+                Serdes.String(),
+                AvroStateSerde.of(DeadLetterIndexEntry.class)),
+            INDEX_DEAD_LETTER);
   }
 }

@@ -67,7 +67,9 @@ final class NotifyProcessor implements Processor<String, SpecificRecord, String,
   public void process(final Record<String, SpecificRecord> record) {
     routeCompletions();
     final PaymentFinalized event = (PaymentFinalized) record.value();
-    final NotificationState first = NotificationState.firstCall(event, Decoding.origin(context));
+    final NotificationState first =
+        NotificationState.firstCall(
+            event, Decoding.origin(context), Instant.ofEpochMilli(context.currentSystemTimeMs()));
     inFlight.put(first.paymentRequestId(), first);
     calls.start(first);
   }
@@ -115,7 +117,7 @@ final class NotifyProcessor implements Processor<String, SpecificRecord, String,
         schedule.remove(due); // stale: the entry of an attempt the store has moved past
         continue;
       }
-      final NotificationState calling = waiting.calling();
+      final NotificationState calling = waiting.calling(now);
       final CallStarter.Start start =
           calls.startNow(
               calling,

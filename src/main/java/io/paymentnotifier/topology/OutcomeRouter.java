@@ -2,6 +2,7 @@ package io.paymentnotifier.topology;
 
 import io.paymentnotifier.dlq.DeadLetters;
 import io.paymentnotifier.events.DeadLetterReason;
+import io.paymentnotifier.events.FinishedPayment;
 import io.paymentnotifier.events.NotificationDone;
 import io.paymentnotifier.events.NotificationRetry;
 import io.paymentnotifier.events.NotifyAttempt;
@@ -53,7 +54,7 @@ final class OutcomeRouter implements Processor<String, Completion, String, Speci
     this.schedule = new RetrySchedule(context.getStateStore(ProcessorNames.RETRY_SCHEDULE_STORE));
     this.finished =
         new FinishedPayments(
-            context.<WindowStore<String, String>>getStateStore(ProcessorNames.DONE_STORE));
+            context.<WindowStore<String, FinishedPayment>>getStateStore(ProcessorNames.DONE_STORE));
   }
 
   @Override
@@ -106,7 +107,7 @@ final class OutcomeRouter implements Processor<String, Completion, String, Speci
     final String id = calling.paymentRequestId();
     final NotificationDone record = Attempts.done(calling.event(), history);
     inFlight.delete(id);
-    finished.acknowledged(id, KeyFields.fingerprint(calling.event()), now);
+    finished.acknowledged(record, KeyFields.fingerprint(calling.event()), now);
     context.forward(
         new Record<String, SpecificRecord>(id, record, now.toEpochMilli()),
         ProcessorNames.DONE_SINK);
@@ -152,7 +153,7 @@ final class OutcomeRouter implements Processor<String, Completion, String, Speci
       final Instant now) {
     final String id = calling.paymentRequestId();
     inFlight.delete(id);
-    finished.deadLettered(id, now);
+    finished.deadLettered(id, reason, history.get(history.size() - 1).getAttempt(), now);
     deadLetters.send(
         context, id, DeadLetters.afterAttempts(reason, calling.stored(), history, detail, now));
   }

@@ -1,5 +1,7 @@
 package io.paymentnotifier.topology;
 
+import io.paymentnotifier.config.NotifyUrlAllowlist;
+import io.paymentnotifier.dlq.Printable;
 import io.paymentnotifier.events.Amount;
 import io.paymentnotifier.events.PaymentFinalized;
 import io.paymentnotifier.events.PaymentResult;
@@ -22,17 +24,27 @@ public final class PaymentValidator {
 
   static final int MAX_LENGTH = 64;
   static final int MAX_MESSAGE_LENGTH = 256;
+  private static final String PAYMENT_REQUEST_ID = "paymentRequestId";
   private static final Pattern AMOUNT_VALUE = Pattern.compile("\\d{1,64}");
   private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
 
-  private PaymentValidator() {}
+  private final NotifyUrlRule notifyUrl;
 
-  /** The first broken rule as "field: rule", or empty when the event may be notified. */
-  public static Optional<String> violation(final String key, final PaymentFinalized event) {
+  /** Checks events, their notifyUrl against this allowlist. */
+  public PaymentValidator(final NotifyUrlAllowlist allowlist) {
+    this.notifyUrl = new NotifyUrlRule(allowlist);
+  }
+
+  /**
+   * The first broken rule as "field: rule", or empty when the event may be notified.
+   *
+   * @param key the record key as text, read from whatever format the producer used
+   */
+  public Optional<String> violation(final String key, final PaymentFinalized event) {
     return firstOf(
         text("eventId", event.getEventId(), MAX_LENGTH),
         text("source", event.getSource(), MAX_LENGTH),
-        text("paymentRequestId", event.getPaymentRequestId(), MAX_LENGTH),
+        paymentRequestIdViolation(event.getPaymentRequestId()),
         keyMatches(key, event.getPaymentRequestId()),
         text("paymentId", event.getPaymentId(), MAX_LENGTH),
         paymentTime(event.getPaymentTime()),
@@ -41,7 +53,27 @@ public final class PaymentValidator {
         amount("payToAmount", event.getPayToAmount(), false),
         optionalText("customerId", event.getCustomerId(), MAX_LENGTH),
         amount("customsDeclarationAmount", event.getCustomsDeclarationAmount(), false),
-        NotifyUrlRule.violation(event.getNotifyUrl()));
+        notifyUrl.violation(event.getNotifyUrl()));
+  }
+
+  /**
+   * The broken rule of a paymentRequestId as "paymentRequestId: rule", or empty: required, not
+   * blank, at most 64 characters, no control characters. The status lookup checks the ids it is
+   * asked about with the same rule, so it never looks for an id no event could have.
+   */
+  public static Optional<String> paymentRequestIdViolation(final String paymentRequestId) {
+    final Optional<String> text = text(PAYMENT_REQUEST_ID, paymentRequestId, MAX_LENGTH);
+    if (text.isPresent()) {
+      return text;
+    }
+    final int control =
+        paymentRequestId.codePoints().filter(Character::isISOControl).findFirst().orElse(-1);
+    if (control >= 0) {
+      return fail(
+          PAYMENT_REQUEST_ID,
+          String.format("must not contain control characters, has U+%04X", control));
+    }
+    return Optional.empty();
   }
 
   @SafeVarargs
@@ -124,8 +156,9 @@ public final class PaymentValidator {
     return Optional.empty();
   }
 
-  private static String quote(final String value) {
-    return value == null ? "null" : "\"" + value + "\"";
+  /** A value quoted for a detail, control characters escaped. */
+  static String quote(final String value) {
+    return value == null ? "null" : "\"" + Printable.text(value) + "\"";
   }
 
   private static Optional<String> fail(final String field, final String rule) {

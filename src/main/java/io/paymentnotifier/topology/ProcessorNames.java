@@ -17,6 +17,8 @@ public final class ProcessorNames {
   public static final String DONE_SINK = "done-sink";
   public static final String RETRY_SINK = "retry-sink";
   public static final String DLQ_SINK = "dlq-sink";
+  public static final String DLQ_SOURCE = "dlq-source";
+  public static final String INDEX_DEAD_LETTER = "index-dead-letter";
 
   /** Notifications being called or waiting for a retry, one NotificationState per payment. */
   public static final String IN_FLIGHT_STORE = "in-flight-store";
@@ -25,10 +27,16 @@ public final class ProcessorNames {
   public static final String RETRY_SCHEDULE_STORE = "retry-schedule-store";
 
   /**
-   * Key-field fingerprints of acknowledged payments and marks of dead-lettered ones, kept for
-   * dedup.window (see FinishedPayments).
+   * How each payment ended (acknowledged with its fingerprint and code, or dead-lettered with the
+   * reason), kept for dedup.window (see FinishedPayments).
    */
   public static final String DONE_STORE = "done-store";
+
+  /**
+   * Where each payment's DLQ records are (topic, partition, offset) and why, read back from the DLQ
+   * topic by its own sub-topology, kept for dedup.window (see DeadLetterIndexer).
+   */
+  public static final String DEAD_LETTER_INDEX_STORE = "dead-letter-index-store";
 
   private ProcessorNames() {}
 }

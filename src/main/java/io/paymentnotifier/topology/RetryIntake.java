@@ -3,10 +3,14 @@ package io.paymentnotifier.topology;
 import io.paymentnotifier.avro.UnreadableRecordException;
 import io.paymentnotifier.dlq.DeadLetters;
 import io.paymentnotifier.dlq.Origin;
+import io.paymentnotifier.events.DeadLetter;
+import io.paymentnotifier.events.FinishedPayment;
 import io.paymentnotifier.events.NotificationRetry;
+import io.paymentnotifier.events.PaymentFinalized;
 import io.paymentnotifier.retry.RetrySchedule;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Optional;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -22,13 +26,16 @@ import org.slf4j.LoggerFactory;
  * record this task holds is passed over without a write. Since the retry is released without
  * waiting for its record, the record may come back after that attempt was made or the payment
  * ended: then it is dropped. A record for a payment the task does not know at all (a state reset, a
- * replay of the topic) is adopted: stored as waiting and scheduled.
+ * replay of the topic) is adopted: stored as waiting and scheduled, once its event passes the same
+ * validation as an input event (the allowlist may have changed since, or someone other than this
+ * service wrote the record); else it is dead-lettered as INVALID_EVENT without a call.
  */
 final class RetryIntake implements Processor<byte[], byte[], String, SpecificRecord> {
 
   private static final Logger LOG = LoggerFactory.getLogger(RetryIntake.class);
 
   private final Deserializer<NotificationRetry> deserializer;
+  private final PaymentValidator validator;
   private final DeadLetterSink deadLetters;
   private ProcessorContext<String, SpecificRecord> context;
   private KeyValueStore<String, NotificationState> inFlight;
@@ -36,8 +43,11 @@ final class RetryIntake implements Processor<byte[], byte[], String, SpecificRec
   private FinishedPayments finished;
 
   RetryIntake(
-      final Deserializer<NotificationRetry> deserializer, final NotificationObserver observer) {
+      final Deserializer<NotificationRetry> deserializer,
+      final PaymentValidator validator,
+      final NotificationObserver observer) {
     this.deserializer = deserializer;
+    this.validator = validator;
     this.deadLetters = new DeadLetterSink(observer);
   }
 
@@ -48,7 +58,7 @@ final class RetryIntake implements Processor<byte[], byte[], String, SpecificRec
     this.schedule = new RetrySchedule(context.getStateStore(ProcessorNames.RETRY_SCHEDULE_STORE));
     this.finished =
         new FinishedPayments(
-            context.<WindowStore<String, String>>getStateStore(ProcessorNames.DONE_STORE));
+            context.<WindowStore<String, FinishedPayment>>getStateStore(ProcessorNames.DONE_STORE));
   }
 
   @Override
@@ -66,12 +76,24 @@ final class RetryIntake implements Processor<byte[], byte[], String, SpecificRec
     if (known == null && finished.ended(id, now())) {
       LOG.debug("Dropped a retry record of {}: the payment has ended", id);
     } else if (known == null) {
-      adopt(NotificationState.adopted(retry, origin));
+      adoptIfValid(retry, origin);
     } else if (known.holds(retry)) {
       indexIfMissing(known);
     } else {
       LOG.debug("Dropped a stale retry record of {} (attempt {})", id, retry.getAttempt());
     }
+  }
+
+  private void adoptIfValid(final NotificationRetry retry, final Origin origin) {
+    final PaymentFinalized event = retry.getEvent();
+    final Optional<String> violation = validator.violation(event.getPaymentRequestId(), event);
+    if (violation.isEmpty()) {
+      adopt(NotificationState.adopted(retry, origin));
+      return;
+    }
+    final DeadLetter dead = DeadLetters.invalidEvent(event, null, origin, violation.get(), now());
+    dead.setInput(retry.getInput());
+    deadLetters.send(context, event.getPaymentRequestId(), dead);
   }
 
   private void adopt(final NotificationState waiting) {

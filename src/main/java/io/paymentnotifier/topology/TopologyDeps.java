@@ -1,5 +1,6 @@
 package io.paymentnotifier.topology;
 
+import io.paymentnotifier.config.NotifyUrlAllowlist;
 import io.paymentnotifier.config.Topics;
 import io.paymentnotifier.notify.CallGate;
 import io.paymentnotifier.notify.NotifyClient;
@@ -8,7 +9,8 @@ import java.time.Duration;
 
 /**
  * Everything the topology needs from outside: topics, serdes, the notify client, the shared call
- * budget, the retry policy, the dedup window, the observer and the overload control's gate.
+ * budget, the retry policy, the dedup window, the observer, where an event's notifyUrl may point
+ * and the overload control's gate.
  */
 public record TopologyDeps(
     Topics topics,
@@ -18,6 +20,7 @@ public record TopologyDeps(
     RetryPolicy retryPolicy,
     Duration dedupWindow,
     NotificationObserver observer,
+    NotifyUrlAllowlist notifyUrls,
     CallGate gate) {
 
   /** Without overload control: every call is sent as soon as the budget has a place. */
@@ -28,7 +31,17 @@ public record TopologyDeps(
       final InFlightCalls calls,
       final RetryPolicy retryPolicy,
       final Duration dedupWindow,
-      final NotificationObserver observer) {
-    this(topics, serdes, client, calls, retryPolicy, dedupWindow, observer, CallGate.OPEN);
+      final NotificationObserver observer,
+      final NotifyUrlAllowlist notifyUrls) {
+    this(
+        topics,
+        serdes,
+        client,
+        calls,
+        retryPolicy,
+        dedupWindow,
+        observer,
+        notifyUrls,
+        CallGate.OPEN);
   }
 }

@@ -1,6 +1,7 @@
 package io.paymentnotifier.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.paymentnotifier.avro.SpecificAvroSerde;
 import io.paymentnotifier.dlq.ReplayHeaders;
@@ -14,6 +15,7 @@ import io.paymentnotifier.testing.CommandRun;
 import io.paymentnotifier.testing.OutputTopics;
 import io.paymentnotifier.testing.TestKafka;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -122,6 +124,41 @@ class DlqCommandIT {
     assertThat(replayed)
         .allSatisfy(r -> assertThat(header(r, ReplayHeaders.REPLAY_OF)).startsWith(dlq + "/"));
     assertThat(dlq("show", "dlq-it-00000000").out()).contains("replayed: 20");
+  }
+
+  @Test
+  void shouldSelectAndReplayByThePaymentRequestIdTheListShowsWhateverTheRecordKey()
+      throws Exception {
+    // given: a dead letter an earlier release keyed by the producer's Confluent Avro key bytes
+    final DeadLetter letter = letter(9, DeadLetterReason.INVALID_EVENT);
+    final byte[] avroKey = {0, 0, 0, 0, 1, 0x1e, 'd', 'l', 'q', '-', 'i', 't', '-', '0', '0'};
+    try (KafkaProducer<byte[], byte[]> producer =
+        new KafkaProducer<>(
+            Map.of("bootstrap.servers", TestKafka.bootstrapServers()),
+            new ByteArraySerializer(),
+            new ByteArraySerializer())) {
+      final Serializer<DeadLetter> letters =
+          SpecificAvroSerde.forValues(DeadLetter.class, Map.of("schema.registry.url", registry))
+              .serializer();
+      producer.send(new ProducerRecord<>(dlq, avroKey, letters.serialize(dlq, letter))).get();
+    }
+    // when
+    final CommandRun listed = dlq("list", "--reason", "INVALID_EVENT");
+    final CommandRun byKey = dlq("list", "--key", "dlq-it-00000009");
+    final CommandRun replay =
+        dlq("replay", "--key", "dlq-it-00000009", "--input-topic", input, "--rate", "0");
+    // then
+    assertThat(listed.out()).contains("dlq-it-00000009 ", "1 record(s)").doesNotContain("\u0000");
+    assertThat(byKey.out()).contains("dlq-it-00000009 ", "INVALID_EVENT", "1 record(s)");
+    assertThat(replay.out()).contains("Replayed 1 record(s) to " + input);
+    // the transaction's markers reach the partitions a moment after the commit returns
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                assertThat(OutputTopics.readAll(TestKafka.bootstrapServers(), input))
+                    .extracting(r -> new String(r.key(), StandardCharsets.UTF_8))
+                    .containsExactly("dlq-it-00000009"));
   }
 
   private CommandRun dlq(final String... args) {

@@ -3,6 +3,7 @@ package io.paymentnotifier.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.paymentnotifier.avro.SpecificAvroSerde;
+import io.paymentnotifier.avro.StringKeyDeserializer;
 import io.paymentnotifier.events.PaymentFinalized;
 import io.paymentnotifier.testing.CommandRun;
 import io.paymentnotifier.testing.OutputTopics;
@@ -67,6 +68,43 @@ class PublishCommandIT {
     assertThat(records)
         .extracting(r -> events.deserialize(topic, r.value()).getPaymentResult().getResultStatus())
         .contains("S", "F");
+  }
+
+  @Test
+  void shouldWriteKeysAsConfluentAvroStringsWhenAsked() {
+    // given
+    final String topic = TestKafka.uniqueName("publish-avro-keys");
+    TestKafka.createTopics(1, topic);
+    final StringKeyDeserializer keys = new StringKeyDeserializer();
+    keys.configure(Map.of("schema.registry.url", registry), true);
+    // when
+    final CommandRun run =
+        CommandRun.of(
+            "publish",
+            "-b",
+            TestKafka.bootstrapServers(),
+            "-r",
+            registry,
+            "--topic",
+            topic,
+            "--count",
+            "5",
+            "--key-format",
+            "AVRO",
+            "--id-prefix",
+            "avro-");
+    // then
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    final List<ConsumerRecord<byte[], byte[]>> records =
+        OutputTopics.readAll(TestKafka.bootstrapServers(), topic);
+    assertThat(records)
+        .hasSize(5)
+        .allSatisfy(r -> assertThat(r.key()[0]).isZero())
+        .allSatisfy(
+            r ->
+                assertThat(keys.deserialize(topic, r.key()))
+                    .isEqualTo(events.deserialize(topic, r.value()).getPaymentRequestId())
+                    .startsWith("avro-"));
   }
 
   @Test

@@ -91,9 +91,12 @@ class KubernetesWiringTest {
     // given
     final RenderedObjects objects = RenderedObjects.of(variant);
     final NetworkPolicy policy = objects.one(NetworkPolicy.class, "payment-notifier");
-    final List<URI> endpoints = endpoints(KubernetesManifestsTest.config(objects));
-    // notifyUrl of an event may name any https host, DNS resolves the rest
-    final Set<Integer> allowed = new HashSet<>(Set.of(DNS_PORT, HTTPS_PORT));
+    final NotifierConfig config = KubernetesManifestsTest.config(objects);
+    final List<URI> endpoints = endpoints(config);
+    final int opsPort = config.getInt("ops.port");
+    // notifyUrl of an event may name any https host, DNS resolves the rest, and a payment status
+    // lookup is forwarded to the ops port of the pod holding the payment
+    final Set<Integer> allowed = new HashSet<>(Set.of(DNS_PORT, HTTPS_PORT, opsPort));
     endpoints.forEach(endpoint -> allowed.add(endpoint.getPort()));
 
     // then
@@ -104,6 +107,9 @@ class KubernetesWiringTest {
           .as(variant + ": egress to " + endpoint)
           .anyMatch(rule -> admits(rule, endpoint, policy.getMetadata().getNamespace()));
     }
+    assertThat(policy.getSpec().getEgress())
+        .as(variant + ": egress to the other notifier pods' ops port")
+        .anyMatch(rule -> reachesOwnPods(rule, policy, opsPort));
     assertThat(
             policy.getSpec().getEgress().stream()
                 .flatMap(rule -> rule.getPorts().stream())
@@ -242,5 +248,17 @@ class KubernetesWiringTest {
   private static Map<String, String> stringMap(final Object value) {
     return map(value).entrySet().stream()
         .collect(Collectors.toMap(Map.Entry::getKey, e -> String.valueOf(e.getValue())));
+  }
+
+  private static boolean reachesOwnPods(
+      final NetworkPolicyEgressRule rule, final NetworkPolicy policy, final int port) {
+    final Map<String, String> own = policy.getSpec().getPodSelector().getMatchLabels();
+    return rule.getPorts().stream().anyMatch(p -> p.getPort().getIntVal() == port)
+        && rule.getTo().stream()
+            .anyMatch(
+                peer ->
+                    peer.getNamespaceSelector() == null
+                        && peer.getPodSelector() != null
+                        && own.equals(peer.getPodSelector().getMatchLabels()));
   }
 }

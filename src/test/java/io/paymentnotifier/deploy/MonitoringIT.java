@@ -59,7 +59,9 @@ class MonitoringIT {
 
   @BeforeAll
   static void startTheServiceAndPrometheus() {
-    stack = new NotifierStack(FAULTS);
+    // Retries wait long enough to be scraped whatever the machine's load: with the stack's short
+    // ladder they could all be over between two scrapes, leaving the retry panels without data.
+    stack = new NotifierStack(FAULTS).with("retry.backoff", "60s");
     ops = Operations.create(0);
     service = stack.newService(ops.observer());
     ops.overloadControl(service.overloadControl());

@@ -22,6 +22,8 @@ class ReadmeOperationsTest {
     // then
     assertThat(MetricNames.PROMETHEUS_NAMES)
         .allSatisfy(name -> assertThat(readme).contains("| `" + name + "`"));
+    assertThat(MetricNames.RESTORE_PROMETHEUS_NAMES)
+        .allSatisfy(name -> assertThat(readme).contains("| `" + name + "`"));
   }
 
   @Test

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.paymentnotifier.events.DeadLetter;
 import io.paymentnotifier.events.DeadLetterReason;
 import io.paymentnotifier.events.NotifyAttempt;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -39,6 +41,71 @@ class DlqFilterTest {
     assertThat(List.of(rejected, exhausted)).filteredOn(byTime::matches).containsExactly(exhausted);
     assertThat(List.of(rejected, exhausted)).filteredOn(byKey::matches).containsExactly(rejected);
     assertThat(List.of(rejected, exhausted)).allMatch(DlqFilter.all()::matches);
+  }
+
+  @Test
+  void shouldMatchAKeyByThePaymentRequestIdTheListShowsNotTheRawRecordKey() {
+    // given: a record an earlier release keyed by the producer's Confluent Avro key bytes
+    final DlqRecord avroKeyed =
+        new DlqRecord(
+            "dlq",
+            0,
+            2,
+            "\u0000\u0000\u0000\u0000\u0001\u0006p-1",
+            T0,
+            record("p-1", DeadLetterReason.INVALID_EVENT, null, T0).letter(),
+            null);
+    final DlqRecord unreadableEvent =
+        new DlqRecord(
+            "dlq",
+            0,
+            3,
+            "p-2",
+            T0,
+            DeadLetter.newBuilder(record("x", DeadLetterReason.UNDESERIALIZABLE, null, T0).letter())
+                .setPaymentRequestId(null)
+                .build(),
+            null);
+    // when
+    final DlqFilter byKey = new DlqFilter(Set.of(), Set.of(), null, null, "p-1");
+    final DlqFilter byRecordKey = new DlqFilter(Set.of(), Set.of(), null, null, "p-2");
+    // then
+    assertThat(avroKeyed.paymentRequestId()).isEqualTo("p-1");
+    assertThat(byKey.matches(avroKeyed)).isTrue();
+    assertThat(unreadableEvent.paymentRequestId()).isEqualTo("p-2");
+    assertThat(byRecordKey.matches(unreadableEvent)).isTrue();
+  }
+
+  @Test
+  void shouldShowThePaymentRequestIdInTheTableWithControlCharactersEscaped() {
+    // given
+    final DlqRecord avroKeyed =
+        new DlqRecord(
+            "dlq",
+            0,
+            2,
+            "\u0000\u0000\u0000\u0000\u0001\u0006p-1",
+            T0,
+            record("p-1", DeadLetterReason.INVALID_EVENT, null, T0).letter(),
+            null);
+    final DlqRecord hostile =
+        new DlqRecord(
+            "dlq",
+            0,
+            3,
+            "x",
+            T0,
+            record("p\u001b[2J", DeadLetterReason.INVALID_EVENT, null, T0).letter(),
+            null);
+    final StringWriter text = new StringWriter();
+    // when
+    DlqReport.table(List.of(avroKeyed, hostile), new PrintWriter(text, true));
+    // then
+    assertThat(text.toString())
+        .contains("p-1 ")
+        .contains("p\\u001B[2J")
+        .doesNotContain("\u0000")
+        .doesNotContain("\u001b");
   }
 
   @Test

@@ -16,6 +16,7 @@ import org.apache.avro.SchemaCompatibility.SchemaCompatibilityResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Each current top-level schema must read data written by its previous committed version, kept in
@@ -49,13 +50,17 @@ class SchemaCompatibilityTest {
         .isEmpty();
   }
 
-  @Test
-  void shouldReadInFlightStateWrittenByEveryEarlierVersion() throws IOException {
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "/state-schemas/PendingNotification-1.avsc",
+        "/state-schemas/PendingNotification-2.avsc"
+      })
+  void shouldReadInFlightStateWrittenByEveryEarlierVersion(final String resource)
+      throws IOException {
     // given: the whole stored schema of each earlier version, as the service reads it at runtime
     final Schema earlier;
-    try (InputStream in =
-        SchemaCompatibilityTest.class.getResourceAsStream(
-            "/state-schemas/PendingNotification-1.avsc")) {
+    try (InputStream in = SchemaCompatibilityTest.class.getResourceAsStream(resource)) {
       earlier = new Schema.Parser().parse(in);
     }
     // when

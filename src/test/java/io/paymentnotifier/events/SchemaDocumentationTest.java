@@ -19,7 +19,9 @@ class SchemaDocumentationTest {
           NotificationRetry.getClassSchema(),
           DeadLetter.getClassSchema(),
           PendingNotification.getClassSchema(),
-          RetryScheduleEntry.getClassSchema());
+          RetryScheduleEntry.getClassSchema(),
+          FinishedPayment.getClassSchema(),
+          DeadLetterIndexEntry.getClassSchema());
 
   @Test
   void shouldDocumentEveryFieldOfEverySchema() {

@@ -22,7 +22,7 @@ class AckClassifierTest {
 
   private static AckClassifier.Answer signedAnswer(final String body) {
     final String signature =
-        RsaSignatures.sign(TestKeys.alipayPrivate(), SignedContent.of(PATH, CLIENT, TIME, body));
+        RsaSigner.jdk().sign(TestKeys.alipayPrivate(), SignedContent.of(PATH, CLIENT, TIME, body));
     return new AckClassifier.Answer(
         PATH, CLIENT, 200, TIME, SignatureHeader.rsa256(1, signature).format(), body);
   }

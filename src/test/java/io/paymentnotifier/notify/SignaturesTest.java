@@ -32,7 +32,7 @@ class SignaturesTest {
     final String content =
         SignedContent.of(NotifyPaymentApi.PATH, "C", "2026-01-01T00:00:00Z", "{}");
     // when
-    final String signature = RsaSignatures.sign(TestKeys.mppPrivate(), content);
+    final String signature = RsaSigner.jdk().sign(TestKeys.mppPrivate(), content);
     // then: URL-decode, Base64-decode, SHA256withRSA-verify, exactly as Alipay+ does
     final byte[] raw =
         Base64.getDecoder().decode(URLDecoder.decode(signature, StandardCharsets.UTF_8));
@@ -48,8 +48,8 @@ class SignaturesTest {
     // given: RSASSA-PKCS1-v1_5 is deterministic, so a signature is a known answer for its content
     final String content = SignedContent.of(NotifyPaymentApi.PATH, "C", "T", "{\"a\":\"1\"}");
     // when
-    final String first = RsaSignatures.sign(TestKeys.mppPrivate(), content);
-    final String second = RsaSignatures.sign(TestKeys.mppPrivate(), content);
+    final String first = RsaSigner.jdk().sign(TestKeys.mppPrivate(), content);
+    final String second = RsaSigner.jdk().sign(TestKeys.mppPrivate(), content);
     // then
     assertThat(second).isEqualTo(first);
   }
@@ -58,17 +58,18 @@ class SignaturesTest {
   void shouldRejectSignatureOverOtherContentOrFromOtherKey() {
     // given
     final String content = SignedContent.of(NotifyPaymentApi.PATH, "C", "T1", "{}");
-    final String signature = RsaSignatures.sign(TestKeys.mppPrivate(), content);
+    final String signature = RsaSigner.jdk().sign(TestKeys.mppPrivate(), content);
     // when / then
-    assertThat(RsaSignatures.verify(TestKeys.mppPublic(), content, signature)).isTrue();
+    assertThat(RsaSigner.jdk().verify(TestKeys.mppPublic(), content, signature)).isTrue();
     assertThat(
-            RsaSignatures.verify(
-                TestKeys.mppPublic(),
-                SignedContent.of(NotifyPaymentApi.PATH, "C", "T2", "{}"),
-                signature))
+            RsaSigner.jdk()
+                .verify(
+                    TestKeys.mppPublic(),
+                    SignedContent.of(NotifyPaymentApi.PATH, "C", "T2", "{}"),
+                    signature))
         .isFalse();
-    assertThat(RsaSignatures.verify(TestKeys.alipayPublic(), content, signature)).isFalse();
-    assertThat(RsaSignatures.verify(TestKeys.mppPublic(), content, "not-base64!")).isFalse();
+    assertThat(RsaSigner.jdk().verify(TestKeys.alipayPublic(), content, signature)).isFalse();
+    assertThat(RsaSigner.jdk().verify(TestKeys.mppPublic(), content, "not-base64!")).isFalse();
   }
 
   @Test

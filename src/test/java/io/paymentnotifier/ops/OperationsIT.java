@@ -54,12 +54,14 @@ class OperationsIT {
     ops.attach(streams);
     ops.cryptoProvider(CryptoProviders.select("alipay.crypto.provider", ProviderChoice.AUTO));
     final int readyBeforeStart = status(OpsServer.READY_PATH);
+    final int lookupBeforeStart = status("/payments/p-1");
 
     // when
     streams.start();
 
     // then
     assertThat(readyBeforeStart).isEqualTo(503);
+    assertThat(lookupBeforeStart).as("a lookup before the client starts").isEqualTo(503);
     assertThat(status(OpsServer.LIVE_PATH)).isEqualTo(200);
     await().atMost(TIMEOUT).until(() -> status(OpsServer.READY_PATH) == 200);
     assertThat(body(OpsServer.METRICS_PATH))

@@ -29,18 +29,21 @@ class RetryScheduleTest {
   }
 
   @Test
-  void shouldTakeTheDueRetriesEarliestFirstAndLeaveTheOthers() {
+  void shouldListTheDueRetriesEarliestFirstUntilEachIsRemoved() {
     // given
     schedule.add("p-late", T0.plusSeconds(30), 2, T0);
     schedule.add("p-early", T0.plusSeconds(10), 3, T0);
     schedule.add("p-now", T0.plusSeconds(20), 2, T0);
     // when
-    final List<RetrySchedule.Due> due = schedule.takeDue(T0.plusSeconds(20), 10);
-    // then
+    final List<RetrySchedule.Due> due = schedule.due(T0.plusSeconds(20), 10);
+    schedule.remove(due.get(1));
+    // then: the one not removed (not released yet) stays due
     assertThat(due)
         .containsExactly(
             new RetrySchedule.Due("p-early", T0.plusSeconds(10)),
             new RetrySchedule.Due("p-now", T0.plusSeconds(20)));
+    assertThat(schedule.due(T0.plusSeconds(20), 10))
+        .containsExactly(new RetrySchedule.Due("p-early", T0.plusSeconds(10)));
     assertThat(schedule.contains("p-late", T0.plusSeconds(30))).isTrue();
     assertThat(schedule.contains("p-now", T0.plusSeconds(20))).isFalse();
   }

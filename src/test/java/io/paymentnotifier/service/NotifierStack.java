@@ -27,6 +27,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
@@ -81,11 +82,25 @@ public final class NotifierStack implements AutoCloseable {
 
   /** The same, telling {@code observer} what it does (null: nobody). */
   public NotifierService newService(final NotificationObserver observer) {
+    return newService(observer, instanceConfig(Map.of()));
+  }
+
+  /**
+   * The configuration of a new instance: the stack's settings, its own state directory, then {@code
+   * own} (e.g. its ops.port).
+   */
+  public NotifierConfig instanceConfig(final Map<String, String> own) {
     // Each instance has its own state directory, as separate machines would: a new instance
     // restores from the changelogs, and never waits for a stopping one's directory lock.
     final Map<String, String> instance = new HashMap<>(settings);
     instance.put("kafka.state.dir", stateDir());
-    final NotifierConfig config = new NotifierConfig(instance);
+    instance.putAll(own);
+    return new NotifierConfig(instance);
+  }
+
+  /** A new, not yet started instance with this configuration, calling the stack's simulator. */
+  public NotifierService newService(
+      final NotificationObserver observer, final NotifierConfig config) {
     final HttpNotifyClient client =
         new HttpNotifyClient(
             AlipaySettings.of(
@@ -115,6 +130,48 @@ public final class NotifierStack implements AutoCloseable {
       events.forEach(
           e -> producer.send(new ProducerRecord<>(topics.input(), e.getPaymentRequestId(), e)));
     }
+  }
+
+  /**
+   * Publishes events keyed by paymentRequestId written by {@code keys} (configured here as a key
+   * serializer on the stack's registry), e.g. in the Confluent Avro wire format.
+   */
+  public void publish(final List<PaymentFinalized> events, final Serializer<String> keys) {
+    keys.configure(registry, true);
+    try (KafkaProducer<String, PaymentFinalized> producer =
+        new KafkaProducer<>(
+            producerProps(),
+            keys,
+            SpecificAvroSerde.forValues(PaymentFinalized.class, registry).serializer())) {
+      events.forEach(
+          e -> producer.send(new ProducerRecord<>(topics.input(), e.getPaymentRequestId(), e)));
+    }
+  }
+
+  /** Publishes events under these raw key bytes, as a producer with another key format would. */
+  public void publishKeyed(final Map<byte[], PaymentFinalized> events) {
+    try (KafkaProducer<byte[], PaymentFinalized> producer =
+        new KafkaProducer<>(
+            producerProps(),
+            new ByteArraySerializer(),
+            SpecificAvroSerde.forValues(PaymentFinalized.class, registry).serializer())) {
+      events.forEach((key, e) -> producer.send(new ProducerRecord<>(topics.input(), key, e)));
+    }
+  }
+
+  /**
+   * A second Alipay+ simulator with this stack's keys, bound to another loopback address: a host an
+   * event's notifyUrl may or may not be allowed to name. The caller closes it.
+   */
+  public AlipaySimulator simulatorAt(final String loopbackHost) {
+    return new AlipaySimulator(
+            loopbackHost, 0, alipayKeys.getPrivate(), mppKeys.getPublic(), SimulatorFaults.none())
+        .start();
+  }
+
+  /** The registry settings the stack's serdes use. */
+  Map<String, String> registry() {
+    return registry;
   }
 
   /** Publishes raw bytes to the input topic, as a broken producer would. */

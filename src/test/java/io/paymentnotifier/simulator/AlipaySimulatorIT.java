@@ -1,6 +1,7 @@
 package io.paymentnotifier.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,15 +9,19 @@ import io.paymentnotifier.events.PaymentFinalized;
 import io.paymentnotifier.notify.AckResult;
 import io.paymentnotifier.notify.NotifyPaymentApi;
 import io.paymentnotifier.notify.NotifyRequestBody;
-import io.paymentnotifier.notify.RsaSignatures;
+import io.paymentnotifier.notify.RsaSigner;
 import io.paymentnotifier.notify.SignatureHeader;
 import io.paymentnotifier.notify.SignedContent;
 import io.paymentnotifier.notify.TestKeys;
 import io.paymentnotifier.testing.Payments;
+import java.io.IOException;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -52,8 +57,10 @@ class AlipaySimulatorIT {
   private static HttpResponse<String> post(final String body) throws Exception {
     final String time = "2026-01-01T00:00:00Z";
     final String signature =
-        RsaSignatures.sign(
-            TestKeys.mppPrivate(), SignedContent.of(NotifyPaymentApi.PATH, CLIENT_ID, time, body));
+        RsaSigner.jdk()
+            .sign(
+                TestKeys.mppPrivate(),
+                SignedContent.of(NotifyPaymentApi.PATH, CLIENT_ID, time, body));
     return send(
         HttpRequest.newBuilder(simulator.notifyUrl())
             .header("Content-Type", "application/json; charset=UTF-8")
@@ -88,11 +95,65 @@ class AlipaySimulatorIT {
         SignatureHeader.parse(response.headers().firstValue("Signature").orElseThrow())
             .orElseThrow();
     assertThat(
-            RsaSignatures.verify(
-                TestKeys.alipayPublic(),
-                SignedContent.of(NotifyPaymentApi.PATH, CLIENT_ID, responseTime, response.body()),
-                signature.signature()))
+            RsaSigner.jdk()
+                .verify(
+                    TestKeys.alipayPublic(),
+                    SignedContent.of(
+                        NotifyPaymentApi.PATH, CLIENT_ID, responseTime, response.body()),
+                    signature.signature()))
         .isTrue();
+  }
+
+  @Test
+  void shouldPadAnOversizeAnswerToItsLengthSignedAndWithAContentLength() throws Exception {
+    // given
+    simulator.faults(SimulatorFaults.builder().oversizeRate(1.0).oversizeBytes(200_000).build());
+    // when
+    final HttpResponse<String> response = post(validBody());
+    // then: still a valid, signed S answer for whoever reads it all
+    assertThat(response.body()).hasSize(200_000);
+    assertThat(response.headers().firstValue("Content-Length")).contains("200000");
+    assertThat(ackOf(response)).isEqualTo(new AckResult("S", "SUCCESS", "success"));
+    assertThat(signatureVerifies(response)).isTrue();
+    assertThat(simulator.stats().answered("S SUCCESS (oversize)")).isOne();
+  }
+
+  @Test
+  void shouldSendAChunkedOversizeAnswerWithoutContentLength() throws Exception {
+    // given
+    simulator.faults(
+        SimulatorFaults.builder().oversizeChunkedRate(1.0).oversizeBytes(200_000).build());
+    // when
+    final HttpResponse<String> response = post(validBody());
+    // then
+    assertThat(response.body()).hasSize(200_000);
+    assertThat(response.headers().firstValue("Content-Length")).isEmpty();
+    assertThat(response.headers().firstValue("Transfer-Encoding")).contains("chunked");
+    assertThat(signatureVerifies(response)).isTrue();
+  }
+
+  @Test
+  void shouldRedirectToTheConfiguredLocation() throws Exception {
+    // given
+    final URI elsewhere = URI.create("http://127.0.0.2:9/aps/api/v1/payments/notifyPayment");
+    simulator.faults(SimulatorFaults.builder().redirect(1.0, elsewhere).build());
+    // when
+    final HttpResponse<String> response = post(validBody());
+    // then
+    assertThat(response.statusCode()).isEqualTo(307);
+    assertThat(response.headers().firstValue("Location")).contains(elsewhere.toString());
+  }
+
+  private static boolean signatureVerifies(final HttpResponse<String> response) {
+    final String responseTime = response.headers().firstValue("Response-Time").orElseThrow();
+    final SignatureHeader signature =
+        SignatureHeader.parse(response.headers().firstValue("Signature").orElseThrow())
+            .orElseThrow();
+    return RsaSigner.jdk()
+        .verify(
+            TestKeys.alipayPublic(),
+            SignedContent.of(NotifyPaymentApi.PATH, CLIENT_ID, responseTime, response.body()),
+            signature.signature());
   }
 
   @Test
@@ -230,6 +291,47 @@ class AlipaySimulatorIT {
     assertThat(Duration.ofNanos(System.nanoTime() - start))
         .isGreaterThanOrEqualTo(Duration.ofMillis(150));
     assertThat(ackOf(response).status()).isEqualTo("S");
+  }
+
+  @Test
+  void shouldCloseTheConnectionWithoutAnAnswerWhenDropping() {
+    // given
+    simulator.faults(SimulatorFaults.builder().dropRate(1.0).build());
+    // when / then
+    assertThatThrownBy(() -> post(validBody()))
+        .isInstanceOf(IOException.class)
+        .isNotInstanceOf(HttpTimeoutException.class);
+    assertThat(simulator.stats().answered("DROPPED")).isPositive();
+  }
+
+  @Test
+  void shouldHoldAnUnansweredRequestThenCloseItsConnection() {
+    // given
+    final Duration hold = Duration.ofMillis(700);
+    simulator.faults(SimulatorFaults.builder().noAnswerRate(1.0).noAnswerHold(hold).build());
+    final long start = System.nanoTime();
+    // when / then: no answer, then the connection closes, before the client's 5 s timeout
+    assertThatThrownBy(() -> post(validBody()))
+        .isInstanceOf(IOException.class)
+        .isNotInstanceOf(HttpTimeoutException.class);
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(hold);
+  }
+
+  @Test
+  void shouldAnswerWhateverHostTheClientNames() throws Exception {
+    // given: docker-compose clients call it by its service name
+    try (Socket socket = new Socket(simulator.baseUrl().getHost(), simulator.port())) {
+      socket
+          .getOutputStream()
+          .write(
+              "GET /health HTTP/1.1\r\nHost: simulator:8090\r\nConnection: close\r\n\r\n"
+                  .getBytes(StandardCharsets.US_ASCII));
+      // when
+      final String response =
+          new String(socket.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+      // then
+      assertThat(response).startsWith("HTTP/1.1 200").endsWith("{\"status\":\"UP\"}");
+    }
   }
 
   private static void assertParamIllegal(final String body, final String message) throws Exception {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.paymentnotifier.notify.NotifyPaymentApi;
 import io.paymentnotifier.notify.ProviderChoice;
-import io.paymentnotifier.notify.RsaSignatures;
 import io.paymentnotifier.notify.RsaSigner;
 import io.paymentnotifier.notify.SignatureHeader;
 import io.paymentnotifier.notify.SignedContent;
@@ -45,7 +44,10 @@ class ResponseSignerTest {
   }
 
   private static boolean verifies(final String header, final String content) {
-    return RsaSignatures.verify(
-        TestKeys.alipayPublic(), content, SignatureHeader.parse(header).orElseThrow().signature());
+    return RsaSigner.jdk()
+        .verify(
+            TestKeys.alipayPublic(),
+            content,
+            SignatureHeader.parse(header).orElseThrow().signature());
   }
 }

@@ -106,6 +106,54 @@ class SimulatorCommandIT {
   }
 
   @Test
+  void shouldStartWithTheBodyAndRedirectFaultsGivenAsFlags() {
+    // given
+    final CommandLine commandLine = App.commandLine().setOut(new PrintWriter(new StringWriter()));
+    commandLine.parseArgs(
+        "simulator",
+        "--port",
+        "0",
+        "--keys-dir",
+        keys.toString(),
+        "--oversize-rate",
+        "0.3",
+        "--oversize-chunked-rate",
+        "0.2",
+        "--oversize-bytes",
+        "100000",
+        "--redirect-rate",
+        "0.1",
+        "--redirect-to",
+        "http://127.0.0.2:8090/aps/api/v1/payments/notifyPayment");
+    final SimulatorCommand command = commandLine.getSubcommands().get("simulator").getCommand();
+    // when
+    try (AlipaySimulator simulator = command.start()) {
+      // then
+      final SimulatorFaults faults = simulator.faults();
+      assertThat(faults.oversizeRate()).isEqualTo(0.3);
+      assertThat(faults.oversizeChunkedRate()).isEqualTo(0.2);
+      assertThat(faults.oversizeBytes()).isEqualTo(100_000);
+      assertThat(faults.redirectRate()).isEqualTo(0.1);
+      assertThat(faults.redirectTo())
+          .hasToString("http://127.0.0.2:8090/aps/api/v1/payments/notifyPayment");
+    }
+  }
+
+  @Test
+  void shouldRefuseARedirectRateWithoutALocation() {
+    // given
+    final StringWriter err = new StringWriter();
+    final CommandLine commandLine = App.commandLine().setErr(new PrintWriter(err));
+    // when
+    final int exit =
+        commandLine.execute(
+            "simulator", "--port", "0", "--keys-dir", keys.toString(), "--redirect-rate", "1");
+    // then
+    assertThat(exit).isNotZero();
+    assertThat(err.toString()).contains("redirectRate needs a redirectTo URL");
+  }
+
+  @Test
   void shouldRefuseARateAboveOneWithAClearMessage() {
     // given
     final StringWriter err = new StringWriter();

@@ -1,7 +1,7 @@
 package io.paymentnotifier.testing;
 
 import java.util.concurrent.atomic.AtomicInteger;
-import org.apache.kafka.common.utils.Exit;
+import org.apache.kafka.common.utils.internals.Exit;
 import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.LauncherSessionListener;
 import org.slf4j.Logger;

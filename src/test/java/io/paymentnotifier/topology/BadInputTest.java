@@ -109,6 +109,34 @@ class BadInputTest {
   }
 
   @Test
+  void shouldDeadLetterANotifyUrlOffTheAllowlistNamingItsHostWithoutACall() {
+    try (TopologyHarness harness = new TopologyHarness()) {
+      // given: the allowlist holds 127.0.0.1 only, over https
+      harness.publish(aPayment("p-9").setNotifyUrl("https://127.0.0.2/aps/notify").build());
+      harness.publish(aPayment("p-10").setNotifyUrl("http://127.0.0.1/aps/notify").build());
+      harness.publish(aPayment("p-11").setNotifyUrl("https://127.0.0.1/aps/notify").build());
+      // when
+      harness.settle();
+      // then
+      assertThat(harness.dlq.readValuesToList())
+          .extracting(DeadLetter::getPaymentRequestId, DeadLetter::getReason, DeadLetter::getDetail)
+          .containsExactly(
+              tuple(
+                  "p-9",
+                  DeadLetterReason.INVALID_EVENT,
+                  "notifyUrl: host 127.0.0.2 is not allowed (alipay.notify.url.allowed.hosts:"
+                      + " 127.0.0.1)"),
+              tuple(
+                  "p-10",
+                  DeadLetterReason.INVALID_EVENT,
+                  "notifyUrl: must be https like alipay.base.url, was http to host 127.0.0.1"));
+      assertThat(harness.client.calls())
+          .extracting(PaymentFinalized::getPaymentRequestId)
+          .containsExactly("p-11");
+    }
+  }
+
+  @Test
   void shouldDeadLetterAnEventWhoseKeyIsNotItsPaymentRequestId() {
     try (TopologyHarness harness = new TopologyHarness()) {
       // when
@@ -136,7 +164,8 @@ class BadInputTest {
             Serdes.serdeFrom(healthy.payment().serializer(), unreachable),
             healthy.done(),
             healthy.retry(),
-            healthy.deadLetter());
+            healthy.deadLetter(),
+            healthy.inputKey());
     final RetryPolicy policy =
         new RetryPolicy(List.of(Duration.ofSeconds(1)), 0, Duration.ofHours(1), 0, () -> 0);
     try (TopologyHarness harness = new TopologyHarness(policy, 8, serdes)) {

@@ -4,8 +4,11 @@ import static io.paymentnotifier.testing.Payments.aPayment;
 import static io.paymentnotifier.testing.Payments.amount;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.paymentnotifier.config.NotifyUrlAllowlist;
 import io.paymentnotifier.events.PaymentFinalized;
 import io.paymentnotifier.events.PaymentResult;
+import java.net.URI;
+import java.util.List;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -16,13 +19,15 @@ import org.junit.jupiter.params.provider.MethodSource;
 class PaymentValidatorTest {
 
   private static final String LONG = "x".repeat(65);
+  private static final PaymentValidator VALIDATOR =
+      new PaymentValidator(TopologyHarness.NOTIFY_URLS);
 
   @Test
   void shouldAcceptAValidEvent() {
     // given
     final PaymentFinalized event = aPayment("p-1").build();
     // when / then
-    assertThat(PaymentValidator.violation("p-1", event)).isEmpty();
+    assertThat(VALIDATOR.violation("p-1", event)).isEmpty();
   }
 
   @Test
@@ -30,7 +35,7 @@ class PaymentValidatorTest {
     // given
     final PaymentFinalized event = aPayment("p-1").setPayToAmount(null).setCustomerId(null).build();
     // when / then
-    assertThat(PaymentValidator.violation("p-1", event)).isEmpty();
+    assertThat(VALIDATOR.violation("p-1", event)).isEmpty();
   }
 
   @Test
@@ -39,7 +44,19 @@ class PaymentValidatorTest {
     final PaymentFinalized event =
         aPayment("p-1").setNotifyUrl("https://127.0.0.1:8443/aps/api/v1/notify").build();
     // when / then
-    assertThat(PaymentValidator.violation("p-1", event)).isEmpty();
+    assertThat(VALIDATOR.violation("p-1", event)).isEmpty();
+  }
+
+  @Test
+  void shouldAcceptANotifyUrlOnAWildcardSubdomainOverHttpWhenTheBaseUrlIsHttp() {
+    // given
+    final PaymentValidator overHttp =
+        new PaymentValidator(
+            NotifyUrlAllowlist.of(URI.create("http://127.0.0.1:8090"), List.of("*.example.com")));
+    final PaymentFinalized event =
+        aPayment("p-1").setNotifyUrl("http://mpp.example.com:8090/aps/api/v1/notify").build();
+    // when / then
+    assertThat(overHttp.violation("p-1", event)).isEmpty();
   }
 
   @Test
@@ -48,7 +65,7 @@ class PaymentValidatorTest {
     final PaymentFinalized event =
         aPayment("p-1").setNotifyUrl("https://user:secret@127.0.0.1/notify").build();
     // when / then
-    assertThat(PaymentValidator.violation("p-1", event))
+    assertThat(VALIDATOR.violation("p-1", event))
         .hasValueSatisfying(v -> assertThat(v).doesNotContain("secret"));
   }
 
@@ -121,6 +138,24 @@ class PaymentValidatorTest {
             b -> b.setNotifyUrl("https://user:secret@127.0.0.1/notify"),
             "notifyUrl: must not carry user-info (credentials)"),
         broken(
+            "notifyUrl host not allowed",
+            b -> b.setNotifyUrl("https://127.0.0.2:8443/aps/api/v1/notify"),
+            "notifyUrl: host 127.0.0.2 is not allowed (alipay.notify.url.allowed.hosts:"
+                + " 127.0.0.1)"),
+        broken(
+            "notifyUrl localhost not allowed",
+            b -> b.setNotifyUrl("https://localhost:8443/aps/api/v1/notify"),
+            "notifyUrl: host localhost is not allowed"),
+        broken(
+            "notifyUrl over http while the base URL is https",
+            b -> b.setNotifyUrl("http://127.0.0.1:8090/aps/api/v1/notify"),
+            "notifyUrl: must be https like alipay.base.url, was http to host 127.0.0.1"),
+        broken(
+            "notifyUrl with control characters",
+            b -> b.setNotifyUrl("https://127.0.0.1/\u0007\u001b[2J"),
+            "notifyUrl: must be null or an absolute http(s) URL, was"
+                + " \"https://127.0.0.1/\\u0007\\u001B[2J\""),
+        broken(
             "key mismatch",
             b -> b.setPaymentRequestId("p-2"),
             "key: the record key must equal paymentRequestId"),
@@ -135,7 +170,7 @@ class PaymentValidatorTest {
     // given
     final PaymentFinalized event = change.apply(aPayment("p-1")).build();
     // when / then
-    assertThat(PaymentValidator.violation("p-1", event))
+    assertThat(VALIDATOR.violation("p-1", event))
         .hasValueSatisfying(v -> assertThat(v).startsWith(rule));
   }
 

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.paymentnotifier.dlq.Origin;
 import io.paymentnotifier.events.DeadLetter;
+import io.paymentnotifier.events.DeadLetterReason;
 import io.paymentnotifier.events.NotificationRetry;
 import io.paymentnotifier.events.RecordCoordinates;
 import io.paymentnotifier.events.RetryScheduleEntry;
@@ -75,6 +76,28 @@ class RetryStateTest {
       assertThat(dead.getOriginTopic()).isEqualTo(TopologyHarness.TOPICS.retry());
       assertThat(dead.getOriginOffset()).isZero();
       assertThat(dead.getHistory()).hasSize(1);
+    }
+  }
+
+  @Test
+  void shouldDeadLetterAnUnknownRetryWhoseNotifyUrlIsOffTheAllowlistWithoutACall() {
+    try (TopologyHarness harness = new TopologyHarness(TEN_SECONDS)) {
+      // given: a retry record this service did not write, pointing elsewhere
+      final RecordCoordinates input =
+          new Origin(TopologyHarness.TOPICS.input(), 0, 7).coordinates();
+      final NotificationRetry elsewhere = retry("p-5", harness.now().plusSeconds(10), input);
+      elsewhere.getEvent().setNotifyUrl("https://127.0.0.2/aps/notify");
+      // when
+      harness.retryInput.pipeInput("p-5", elsewhere);
+      harness.advance(Duration.ofSeconds(10));
+      harness.settle();
+      // then
+      final DeadLetter dead = harness.dlq.readValue();
+      assertThat(dead.getReason()).isEqualTo(DeadLetterReason.INVALID_EVENT);
+      assertThat(dead.getDetail()).startsWith("notifyUrl: host 127.0.0.2 is not allowed");
+      assertThat(dead.getInput()).isEqualTo(input);
+      assertThat(dead.getOriginTopic()).isEqualTo(TopologyHarness.TOPICS.retry());
+      assertThat(harness.client.calls()).isEmpty();
     }
   }
 

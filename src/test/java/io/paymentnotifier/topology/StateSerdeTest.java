@@ -4,12 +4,15 @@ import static io.paymentnotifier.testing.Payments.aPayment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.paymentnotifier.dlq.Origin;
+import io.paymentnotifier.events.FinishedOutcome;
+import io.paymentnotifier.events.FinishedPayment;
 import io.paymentnotifier.events.NotifyAttempt;
 import io.paymentnotifier.events.PendingNotification;
 import io.paymentnotifier.events.RetryScheduleEntry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import org.apache.avro.Schema;
@@ -54,7 +57,8 @@ class StateSerdeTest {
   void shouldKeepTheInputCoordinatesOfAStoredState() {
     // given
     final Origin input = new Origin("payment-finalized", 2, 99);
-    final NotificationState first = NotificationState.firstCall(aPayment("p-1").build(), input);
+    final NotificationState first =
+        NotificationState.firstCall(aPayment("p-1").build(), input, STARTED);
     // when
     final var serde = NotificationState.serde();
     final NotificationState read =
@@ -63,6 +67,74 @@ class StateSerdeTest {
     assertThat(read.phase()).isEqualTo(NotificationState.Phase.CALLING);
     assertThat(Origin.of(read.stored().getInput())).isEqualTo(input);
     assertThat(read.stored().getOriginOffset()).isEqualTo(99);
+  }
+
+  @Test
+  void shouldReadAnInFlightEntryStoredBeforeCallingSinceAsCallingSinceAnUnknownTime()
+      throws IOException {
+    // given: a calling entry as the release before the status lookup stored it
+    final PendingNotification calling =
+        PendingNotification.newBuilder(waitingEntry())
+            .setDueAt(null)
+            .setInput(new Origin("payment-finalized", 0, 7).coordinates())
+            .build();
+    final byte[] stored = writtenAs(NotificationState.EARLIER_SCHEMAS[1], calling);
+    // when
+    final NotificationState state =
+        NotificationState.serde().deserializer().deserialize("t", stored);
+    // then
+    assertThat(state.status()).isEqualTo(new PaymentStatus.InFlight("p-1", 2, null));
+    assertThat(Origin.of(state.stored().getInput()))
+        .isEqualTo(new Origin("payment-finalized", 0, 7));
+  }
+
+  @Test
+  void shouldKeepWhenTheRunningAttemptStarted() {
+    // given
+    final NotificationState first =
+        NotificationState.firstCall(aPayment("p-1").build(), new Origin("t", 0, 1), STARTED);
+    // when
+    final var serde = NotificationState.serde();
+    final NotificationState read =
+        serde.deserializer().deserialize("t", serde.serializer().serialize("t", first));
+    // then
+    assertThat(read.status()).isEqualTo(new PaymentStatus.InFlight("p-1", 1, STARTED));
+  }
+
+  @Test
+  void shouldReadDoneStoreValuesOfEarlierReleasesWrittenAsPlainText() {
+    // given: a fingerprint of an acknowledged payment, and the mark of a dead-lettered one
+    final var serde = FinishedPaymentSerde.create();
+    final byte[] fingerprint = "9f86d081884c7d65".getBytes(StandardCharsets.UTF_8);
+    final byte[] mark = "dead-lettered".getBytes(StandardCharsets.UTF_8);
+    // when
+    final FinishedPayment acknowledged = serde.deserializer().deserialize("t", fingerprint);
+    final FinishedPayment deadLettered = serde.deserializer().deserialize("t", mark);
+    // then
+    assertThat(acknowledged.getOutcome()).isEqualTo(FinishedOutcome.ACKNOWLEDGED);
+    assertThat(acknowledged.getFingerprint()).isEqualTo("9f86d081884c7d65");
+    assertThat(acknowledged.getAckResultCode()).isNull();
+    assertThat(deadLettered.getOutcome()).isEqualTo(FinishedOutcome.DEAD_LETTERED);
+    assertThat(deadLettered.getFingerprint()).isNull();
+  }
+
+  @Test
+  void shouldKeepTheAcknowledgmentCodeInTheDoneStore() {
+    // given
+    final var serde = FinishedPaymentSerde.create();
+    final FinishedPayment entry =
+        FinishedPayment.newBuilder()
+            .setOutcome(FinishedOutcome.ACKNOWLEDGED)
+            .setFingerprint("abc")
+            .setAckResultStatus("S")
+            .setAckResultCode("SUCCESS")
+            .setAttempts(2)
+            .build();
+    // when
+    final FinishedPayment read =
+        serde.deserializer().deserialize("t", serde.serializer().serialize("t", entry));
+    // then
+    assertThat(read).isEqualTo(entry);
   }
 
   private static PendingNotification waitingEntry() {
@@ -87,14 +159,19 @@ class StateSerdeTest {
 
   /** The entry written with the first stored schema, which had no input field. */
   private static byte[] writtenAsVersion1(final PendingNotification entry) throws IOException {
-    final Schema version1;
-    try (InputStream in =
-        StateSerdeTest.class.getResourceAsStream(NotificationState.EARLIER_SCHEMAS[0])) {
-      version1 = new Schema.Parser().parse(in);
+    return writtenAs(NotificationState.EARLIER_SCHEMAS[0], entry);
+  }
+
+  /** The entry written with an earlier stored schema, which had no callingSince field. */
+  private static byte[] writtenAs(final String schemaResource, final PendingNotification entry)
+      throws IOException {
+    final Schema earlier;
+    try (InputStream in = StateSerdeTest.class.getResourceAsStream(schemaResource)) {
+      earlier = new Schema.Parser().parse(in);
     }
-    assertThat(version1.getField("input")).isNull();
+    assertThat(earlier.getField("callingSince")).isNull();
     final ByteBuffer buffer =
-        new BinaryMessageEncoder<PendingNotification>(SpecificData.get(), version1).encode(entry);
+        new BinaryMessageEncoder<PendingNotification>(SpecificData.get(), earlier).encode(entry);
     final byte[] bytes = new byte[buffer.remaining()];
     buffer.get(bytes);
     return bytes;

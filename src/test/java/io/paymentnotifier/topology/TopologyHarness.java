@@ -1,6 +1,7 @@
 package io.paymentnotifier.topology;
 
 import io.paymentnotifier.avro.MockSchemaRegistry;
+import io.paymentnotifier.config.NotifyUrlAllowlist;
 import io.paymentnotifier.config.Topics;
 import io.paymentnotifier.events.DeadLetter;
 import io.paymentnotifier.events.NotificationDone;
@@ -8,6 +9,7 @@ import io.paymentnotifier.events.NotificationRetry;
 import io.paymentnotifier.events.PaymentFinalized;
 import io.paymentnotifier.notify.CallGate;
 import io.paymentnotifier.retry.RetryPolicy;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,6 +37,10 @@ final class TopologyHarness implements AutoCloseable {
   static final Topics TOPICS = Topics.defaults();
   static final Duration DEDUP_WINDOW = Duration.ofDays(7);
 
+  /** Alipay+ at https://127.0.0.1: an event's notifyUrl may name that host, over https. */
+  static final NotifyUrlAllowlist NOTIFY_URLS =
+      NotifyUrlAllowlist.of(URI.create("https://127.0.0.1"), List.of());
+
   private final String scope = "topology-" + UUID.randomUUID();
   private Instant now = Instant.parse("2026-03-01T10:00:00Z");
   final FakeNotifyClient client = new FakeNotifyClient(this::now);
@@ -44,6 +50,7 @@ final class TopologyHarness implements AutoCloseable {
   final TopologyTestDriver driver;
   final TestInputTopic<String, PaymentFinalized> payments;
   final TestInputTopic<byte[], byte[]> rawPayments;
+  final TestInputTopic<byte[], PaymentFinalized> keyedPayments;
   final TestInputTopic<String, NotificationRetry> retryInput;
   final TestOutputTopic<String, NotificationDone> done;
   final TestOutputTopic<String, NotificationRetry> retry;
@@ -95,7 +102,15 @@ final class TopologyHarness implements AutoCloseable {
             : TopologySerdes.fromRegistry(Map.of("schema.registry.url", "mock://" + scope));
     final TopologyDeps deps =
         new TopologyDeps(
-            TOPICS, serdes, client, calls, policy, DEDUP_WINDOW, observer, gate.apply(clock()));
+            TOPICS,
+            serdes,
+            client,
+            calls,
+            policy,
+            DEDUP_WINDOW,
+            observer,
+            NOTIFY_URLS,
+            gate.apply(clock()));
     topology = NotificationTopology.build(deps);
     driver = new TopologyTestDriver(topology, props(), now);
     final StringSerializer keys = new StringSerializer();
@@ -103,6 +118,9 @@ final class TopologyHarness implements AutoCloseable {
     rawPayments =
         driver.createInputTopic(
             TOPICS.input(), new ByteArraySerializer(), new ByteArraySerializer());
+    keyedPayments =
+        driver.createInputTopic(
+            TOPICS.input(), new ByteArraySerializer(), serdes.payment().serializer());
     retryInput = driver.createInputTopic(TOPICS.retry(), keys, serdes.retry().serializer());
     final StringDeserializer keyReader = new StringDeserializer();
     done = driver.createOutputTopic(TOPICS.done(), keyReader, serdes.done().deserializer());
@@ -162,6 +180,11 @@ final class TopologyHarness implements AutoCloseable {
   /** Lets the result-routing punctuator run once. */
   void settle() {
     advance(NotifyProcessor.COMPLETION_POLL_INTERVAL);
+  }
+
+  /** The harness's registry, for keys written as a Confluent producer would. */
+  Map<String, String> registryConfig() {
+    return Map.of("schema.registry.url", "mock://" + scope);
   }
 
   @Override

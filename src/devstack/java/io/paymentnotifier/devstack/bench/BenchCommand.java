@@ -7,7 +7,6 @@ import io.paymentnotifier.simulator.Latency;
 import io.paymentnotifier.simulator.SimulatorFaults;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.security.PrivateKey;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -20,24 +19,27 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** Measures the notifier against the RSA signing ceiling and a blocking-call baseline. */
+/**
+ * Measures the notifier against the RSA signing ceilings of both providers and a blocking baseline.
+ */
 @Command(
     name = "bench",
     mixinStandardHelpOptions = true,
     description = {
-      "On the embedded stack: (a) RSA-2048 signatures/s on all cores,"
+      "On the embedded stack: (a) RSA-2048 signatures/s on all cores, with the JDK's provider"
+          + " and the native one,"
           + " (b) a topology making one blocking notifyPayment call per record, (c) the"
           + " notifier's topology (same serde, client and simulator; signed responses).",
       "(b), then (c), is warmed up, then measured: throughput (a backlog) and latency (at half"
           + " that rate). Readings of (a) alternate with those of (c)'s throughput; the best of"
-          + " each counts."
+          + " each counts. (c) is set against the higher ceiling, and its own threads' CPU per"
+          + " notification against one native signature.",
+      "--recovery and --retry-heap run the real run command in a child JVM instead."
     })
 public final class BenchCommand implements Callable<Integer> {
 
   /** The baseline is bound by its 50 ms waits, not by compiled code: a short warm-up will do. */
   private static final long BASELINE_WARMUP_EVENTS = 30;
-
-  private static final long SIGNING_WARMUP_SECONDS = 3;
 
   @Spec CommandSpec spec;
 
@@ -102,21 +104,7 @@ public final class BenchCommand implements Callable<Integer> {
 
   @Mixin OverloadModes overload;
 
-  private double signingCeiling(final PrintWriter out, final PrivateKey key, final int cores)
-      throws Exception {
-    final CpuUse before = CpuUse.now();
-    final double perSecond =
-        SigningCeiling.measure(
-            key,
-            cores,
-            Duration.ofSeconds(Math.min(SIGNING_WARMUP_SECONDS, signingSeconds)),
-            Duration.ofSeconds(signingSeconds));
-    out.printf(
-        "  (a) signing ceiling: %.0f RSA-2048 signatures/s on %d threads (JIT compiler %.0f%%)%n",
-        perSecond, cores, 100 * CpuUse.now().since(before).jitCompiler());
-    out.flush();
-    return perSecond;
-  }
+  @Mixin ChildJvmModes childJvm;
 
   private void requireAtLeast(final long min, final String option, final long value) {
     if (value < min) {
@@ -134,6 +122,9 @@ public final class BenchCommand implements Callable<Integer> {
     final PrintWriter out = spec.commandLine().getOut();
     if (overload.selected()) {
       return overload.run(out, events, latencyMs, summaryJson);
+    }
+    if (childJvm.selected()) {
+      return childJvm.run(out, latencyMs, summaryJson);
     }
     out.println("Starting the embedded stack...");
     out.flush();
@@ -159,6 +150,7 @@ public final class BenchCommand implements Callable<Integer> {
         real.readings().stream().map(r -> r.result().perSecond()).toList(),
         real.best().result(),
         real.best().cpu(),
+        real.best().threads(),
         real.latency(),
         baseline.peakHeapMiB(),
         real.peakHeapMiB());
@@ -176,6 +168,14 @@ public final class BenchCommand implements Callable<Integer> {
     if (overload.problem() != null) {
       throw new ParameterException(spec.commandLine(), overload.problem());
     }
+    if (childJvm.problem() != null) {
+      throw new ParameterException(spec.commandLine(), childJvm.problem());
+    }
+    if (overload.selected() && childJvm.selected()) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "--outage-after/--traffic-limit-rate and --recovery/--retry-heap are separate runs: pick one");
+    }
   }
 
   /** What (b) measured. */
@@ -184,7 +184,7 @@ public final class BenchCommand implements Callable<Integer> {
 
   /** What (a) and (c) measured; {@code best} is the best of {@code readings}. */
   private record Real(
-      List<Double> signing,
+      List<SigningCeilings.Ceiling> signing,
       List<BenchSystem.Reading> readings,
       BenchSystem.Reading best,
       LoadPhase.Result latency,
@@ -204,15 +204,16 @@ public final class BenchCommand implements Callable<Integer> {
   private Real real(final EmbeddedStack stack, final PrintWriter out) throws Exception {
     out.println("(c) payment-notifier topology, each reading after one of (a)");
     final int cores = Runtime.getRuntime().availableProcessors();
-    final PrivateKey signingKey = Keys.generateRsaPair().getPrivate();
-    final List<Double> signing = new ArrayList<>();
+    final SigningCeilings signing =
+        new SigningCeilings(
+            Keys.generateRsaPair().getPrivate(), cores, Duration.ofSeconds(signingSeconds));
     final List<BenchSystem.Reading> real = new ArrayList<>();
     try (BenchSystem system = BenchSystem.real(stack, out)) {
       system.warmUp(warmupEvents, warmupRounds);
       // Other tenants of a shared machine slow everything down for a while: readings of (a)
       // and (c) alternate so that both see the same spells, and the best of each counts.
       for (int i = 0; i < readings; i++) {
-        signing.add(signingCeiling(out, signingKey, cores));
+        signing.read(out);
         real.add(system.throughput(events));
       }
       final BenchSystem.Reading best =
@@ -222,7 +223,7 @@ public final class BenchCommand implements Callable<Integer> {
           real.stream().mapToDouble(r -> r.result().perSecond()).min().getAsDouble();
       final LoadPhase.Result latency =
           system.latency(worst / 2, Duration.ofSeconds(latencySeconds));
-      return new Real(signing, real, best, latency, system.peakHeapMiB());
+      return new Real(signing.ceilings(), real, best, latency, system.peakHeapMiB());
     }
   }
 }

@@ -1,5 +1,6 @@
 package io.paymentnotifier.devstack.bench;
 
+import io.paymentnotifier.config.KafkaConfigDef;
 import io.paymentnotifier.config.NotifierConfig;
 import io.paymentnotifier.config.Topics;
 import io.paymentnotifier.devstack.stack.EmbeddedStack;
@@ -43,10 +44,12 @@ final class BenchSystem implements AutoCloseable {
    *
    * @param result what the backlog phase measured
    * @param cpu the JVM's CPU use meanwhile
+   * @param threads the same by thread group, per notification
    */
-  record Reading(LoadPhase.Result result, CpuUse.Share cpu) {}
+  record Reading(LoadPhase.Result result, CpuUse.Share cpu, CpuBreakdown threads) {}
 
   private final String name;
+  private final String applicationId;
   private final EmbeddedStack stack;
   private final Topics topics;
   private final Map<String, Object> registry;
@@ -63,6 +66,7 @@ final class BenchSystem implements AutoCloseable {
       final PrintWriter out,
       final Runnable stop) {
     this.name = name;
+    this.applicationId = config.getString(KafkaConfigDef.APPLICATION_ID_CONFIG);
     this.stack = stack;
     this.topics = topics;
     this.registry = config.registryProperties();
@@ -136,15 +140,25 @@ final class BenchSystem implements AutoCloseable {
 
   /** A backlog of {@code events} published at once: terminal records per second. */
   Reading throughput(final long events) {
+    final long requestsBefore = stack.simulator().totalRequests();
     final CpuUse before = CpuUse.now();
+    final ThreadCpu threadsBefore = ThreadCpu.now();
     final LoadPhase.Result result = phase(events, 0);
+    final ThreadCpu threadsAfter = ThreadCpu.now();
     final CpuUse.Share cpu = CpuUse.now().since(before);
+    final CpuBreakdown threads =
+        CpuBreakdown.of(
+            threadsAfter.since(threadsBefore, applicationId),
+            threadsAfter.wallNanosSince(threadsBefore),
+            result.finished(),
+            stack.simulator().totalRequests() - requestsBefore,
+            Runtime.getRuntime().availableProcessors());
     out.printf(
         "  %s throughput: %.1f notifications/s (%d events), CPU %.0f%% of the cores"
             + " (JIT compiler %.0f%%)%n",
         name, result.perSecond(), events, 100 * cpu.process(), 100 * cpu.jitCompiler());
     out.flush();
-    return new Reading(result, cpu);
+    return new Reading(result, cpu, threads);
   }
 
   /** Events published at {@code rate} for about {@code duration}: event-to-done latency. */

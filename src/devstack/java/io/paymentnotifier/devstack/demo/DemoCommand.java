@@ -5,14 +5,18 @@ import io.paymentnotifier.devstack.FaultMixOptions;
 import io.paymentnotifier.devstack.stack.EmbeddedStack;
 import io.paymentnotifier.devstack.stack.LocalNotifier;
 import io.paymentnotifier.devstack.stack.QuietLogs;
+import io.paymentnotifier.notify.ProviderChoice;
+import io.paymentnotifier.notify.RsaSigner;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import org.apache.kafka.common.config.ConfigException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** The one-command demo: embedded stack, real topology, faults, and a checked summary. */
@@ -75,6 +79,14 @@ public final class DemoCommand implements Callable<Integer> {
       description = "Keep the broker data and Streams state in DIR instead of a deleted temp dir.")
   Path keepData;
 
+  @Option(
+      names = "--crypto-provider",
+      defaultValue = "auto",
+      description =
+          "Who signs and verifies, in the notifier and the simulator: auto (native when it loads,"
+              + " else the JDK's), native or jdk (${DEFAULT-VALUE}).")
+  String cryptoProvider;
+
   @Option(names = "--verbose", description = "Keep the log output of Kafka and the notifier.")
   boolean verbose;
 
@@ -87,9 +99,10 @@ public final class DemoCommand implements Callable<Integer> {
     if (!verbose) {
       QuietLogs.errorsOnly();
     }
+    final ProviderChoice crypto = cryptoChoice();
     out.println("Starting Kafka (KRaft), Schema Registry and the Alipay+ simulator in this JVM...");
     final long started = System.nanoTime();
-    try (EmbeddedStack stack = EmbeddedStack.start(stackSettings())) {
+    try (EmbeddedStack stack = EmbeddedStack.start(stackSettings().withCryptoProvider(crypto))) {
       out.printf(
           "Stack ready in %.1f s: Kafka %s, registry %s, simulator %s%n",
           (System.nanoTime() - started) / 1e9,
@@ -106,6 +119,17 @@ public final class DemoCommand implements Callable<Integer> {
       if (keepData != null) {
         out.printf("Data kept in %s%n", keepData.toAbsolutePath());
       }
+    }
+  }
+
+  /** The choice of --crypto-provider, checked before anything starts. */
+  private ProviderChoice cryptoChoice() {
+    try {
+      final ProviderChoice choice = ProviderChoice.parse("--crypto-provider", cryptoProvider);
+      RsaSigner.select("--crypto-provider", choice);
+      return choice;
+    } catch (IllegalArgumentException | ConfigException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
     }
   }
 

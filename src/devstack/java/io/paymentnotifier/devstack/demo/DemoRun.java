@@ -42,9 +42,12 @@ final class DemoRun {
   DemoSummary run(final EmbeddedStack stack) throws Exception {
     final NotifierConfig config =
         new NotifierConfig(LocalNotifier.settings(stack, "payment-notifier-demo"));
+    final AlipaySettings alipay = AlipaySettings.from(config);
+    out.printf(
+        "RSA signatures: notifier %s, simulator %s%n",
+        alipay.signatures().provider(), stack.simulator().signatures().provider());
     final NotifierService service =
-        new NotifierService(
-            config, new HttpNotifyClient(AlipaySettings.from(config)), NotificationObserver.NONE);
+        new NotifierService(config, new HttpNotifyClient(alipay), NotificationObserver.NONE);
     try {
       service.start();
       LocalNotifier.awaitRunning(service.kafkaStreams());

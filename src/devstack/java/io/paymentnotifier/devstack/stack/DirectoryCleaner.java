@@ -9,14 +9,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Deletes the temporary directories the embedded stack creates. */
-final class DirectoryCleaner {
+public final class DirectoryCleaner {
 
   private static final Logger LOG = LoggerFactory.getLogger(DirectoryCleaner.class);
 
   private DirectoryCleaner() {}
 
   /** Deletes the directory and everything under it; a failure is logged, never thrown. */
-  static void deleteRecursively(final Path directory) {
+  public static void deleteRecursively(final Path directory) {
     if (directory == null || !Files.exists(directory)) {
       return;
     }

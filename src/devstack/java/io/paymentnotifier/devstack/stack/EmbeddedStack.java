@@ -5,6 +5,8 @@ import io.paymentnotifier.config.KafkaConfigDef;
 import io.paymentnotifier.config.RegistryConfigDef;
 import io.paymentnotifier.devstack.registry.SchemaRegistryServer;
 import io.paymentnotifier.notify.Keys;
+import io.paymentnotifier.notify.ProviderChoice;
+import io.paymentnotifier.notify.RsaSigner;
 import io.paymentnotifier.simulator.AlipaySimulator;
 import io.paymentnotifier.simulator.SimulatorFaults;
 import java.io.IOException;
@@ -18,7 +20,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Everything the notifier talks to, in this JVM on 127.0.0.1: a real KRaft Kafka broker, the
- * in-memory Schema Registry over HTTP, and the Alipay+ simulator with fresh RSA key pairs. {@link
+ * in-memory Schema Registry over HTTP, and the Alipay+ simulator with fresh RSA key pairs, signing
+ * with the provider the settings choose (the notifier's settings carry the same choice). {@link
  * #close()} stops all three and deletes the working directory unless asked to keep it.
  */
 public final class EmbeddedStack implements AutoCloseable {
@@ -28,6 +31,7 @@ public final class EmbeddedStack implements AutoCloseable {
 
   private final Path directory;
   private final boolean keepData;
+  private final ProviderChoice cryptoProvider;
   private final KeyPair mppKeys = Keys.generateRsaPair();
   private final KeyPair alipayKeys = Keys.generateRsaPair();
   private EmbeddedKafka kafka;
@@ -43,6 +47,7 @@ public final class EmbeddedStack implements AutoCloseable {
    * @param directory working directory, or null for a fresh temporary one
    * @param keepData whether close() leaves the directory (broker data, Streams state) in place
    * @param faults what the simulator injects at start
+   * @param cryptoProvider who signs and verifies, for the simulator and the notifier alike
    */
   public record Settings(
       int kafkaPort,
@@ -50,36 +55,51 @@ public final class EmbeddedStack implements AutoCloseable {
       int simulatorPort,
       Path directory,
       boolean keepData,
-      SimulatorFaults faults) {
+      SimulatorFaults faults,
+      ProviderChoice cryptoProvider) {
+
+    /** These ports, place and faults; signatures by the {@code auto} choice of provider. */
+    public Settings(
+        final int kafkaPort,
+        final int registryPort,
+        final int simulatorPort,
+        final Path directory,
+        final boolean keepData,
+        final SimulatorFaults faults) {
+      this(
+          kafkaPort, registryPort, simulatorPort, directory, keepData, faults, ProviderChoice.AUTO);
+    }
 
     /** Free ports, a temporary directory, the given faults. */
     public static Settings ephemeral(final SimulatorFaults faults) {
       return new Settings(0, 0, 0, null, false, faults);
     }
+
+    /** The same settings with signatures by this choice of provider. */
+    public Settings withCryptoProvider(final ProviderChoice choice) {
+      return new Settings(
+          kafkaPort, registryPort, simulatorPort, directory, keepData, faults, choice);
+    }
   }
 
-  private EmbeddedStack(final Path directory, final boolean keepData) {
+  private EmbeddedStack(
+      final Path directory, final boolean keepData, final ProviderChoice cryptoProvider) {
     this.directory = directory;
     this.keepData = keepData;
+    this.cryptoProvider = cryptoProvider;
   }
 
   /** Starts the broker, the registry and the simulator; on failure stops what had started. */
   public static EmbeddedStack start(final Settings settings) {
-    final EmbeddedStack stack = new EmbeddedStack(workDirectory(settings), settings.keepData());
+    final EmbeddedStack stack =
+        new EmbeddedStack(workDirectory(settings), settings.keepData(), settings.cryptoProvider());
     try {
       stack.kafka =
           EmbeddedKafka.start(
               new EmbeddedKafka.Settings(
                   settings.kafkaPort(), 0, stack.directory.resolve("kafka"), true));
       stack.registry = new SchemaRegistryServer(settings.registryPort()).start();
-      stack.simulator =
-          new AlipaySimulator(
-                  "127.0.0.1",
-                  settings.simulatorPort(),
-                  stack.alipayKeys.getPrivate(),
-                  stack.mppKeys.getPublic(),
-                  settings.faults())
-              .start();
+      stack.simulator = stack.simulator(settings).start();
     } catch (RuntimeException | Error e) {
       // A missing class (NoClassDefFoundError) must not leave a broker or a temp dir behind either.
       stack.close();
@@ -91,6 +111,17 @@ public final class EmbeddedStack implements AutoCloseable {
         stack.registryUrl(),
         stack.simulator.baseUrl());
     return stack;
+  }
+
+  /** The simulator with the stack's keys, signing by the stack's choice of provider. */
+  private AlipaySimulator simulator(final Settings settings) {
+    return new AlipaySimulator(
+            "127.0.0.1",
+            settings.simulatorPort(),
+            alipayKeys.getPrivate(),
+            mppKeys.getPublic(),
+            settings.faults())
+        .signatures(RsaSigner.select(AlipayConfigDef.CRYPTO_PROVIDER_CONFIG, cryptoProvider));
   }
 
   /** Kafka's bootstrap address. */
@@ -115,7 +146,8 @@ public final class EmbeddedStack implements AutoCloseable {
 
   /**
    * The notifier settings that point at this stack: Kafka, registry, simulator, keys (inline, so
-   * nothing is written to disk) and a Streams state directory inside the working directory.
+   * nothing is written to disk), the stack's choice of crypto provider and a Streams state
+   * directory inside the working directory.
    */
   public Map<String, String> notifierSettings() {
     final Map<String, String> settings = new TreeMap<>();
@@ -126,6 +158,7 @@ public final class EmbeddedStack implements AutoCloseable {
     settings.put(AlipayConfigDef.CLIENT_ID_CONFIG, CLIENT_ID);
     settings.put(AlipayConfigDef.PRIVATE_KEY_CONFIG, Keys.toPem(mppKeys.getPrivate()));
     settings.put(AlipayConfigDef.PUBLIC_KEY_CONFIG, Keys.toPem(alipayKeys.getPublic()));
+    settings.put(AlipayConfigDef.CRYPTO_PROVIDER_CONFIG, cryptoProvider.label());
     return settings;
   }
 

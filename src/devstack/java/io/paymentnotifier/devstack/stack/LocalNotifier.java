@@ -34,7 +34,10 @@ public final class LocalNotifier {
     }
   }
 
-  /** The stack's settings plus a short retry ladder and short timeouts. */
+  /**
+   * The stack's settings (its crypto provider, {@code alipay.crypto.provider}, among them) plus a
+   * short retry ladder and short timeouts.
+   */
   public static Map<String, String> settings(
       final EmbeddedStack stack, final String applicationId) {
     final Map<String, String> settings = new TreeMap<>(stack.notifierSettings());

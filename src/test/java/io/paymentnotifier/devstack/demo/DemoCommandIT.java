@@ -52,7 +52,11 @@ class DemoCommandIT {
             "--verbose");
     // then
     assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
-    assertThat(run.out()).contains("exactly one terminal record per event: YES");
+    assertThat(run.out())
+        .contains(
+            "exactly one terminal record per event: YES",
+            "RSA signatures: notifier AmazonCorrettoCryptoProvider",
+            "simulator AmazonCorrettoCryptoProvider");
     final JsonNode summary = new ObjectMapper().readTree(json.toFile());
     try (EmbeddedKafka kafka =
         EmbeddedKafka.start(new EmbeddedKafka.Settings(0, 0, data.resolve("kafka"), true))) {
@@ -85,6 +89,37 @@ class DemoCommandIT {
         .contains("done (Alipay+ acknowledged)")
         .containsPattern("acknowledged\\)\\s+20");
     assertThat(stackDirectories()).isEqualTo(before);
+  }
+
+  @Test
+  void shouldSignAndVerifyWithTheJdkProviderOnBothSidesWhenAsked() {
+    // when
+    final CommandRun run =
+        CommandRun.devStack(
+            "demo",
+            "--events",
+            "40",
+            "--bad-events",
+            "0",
+            "--no-faults",
+            "--crypto-provider",
+            "jdk");
+    // then
+    assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+    assertThat(run.out())
+        .contains("RSA signatures: notifier SunRsaSign", "simulator SunRsaSign")
+        .containsPattern("acknowledged\\)\\s+40")
+        .contains("exactly one terminal record per event: YES");
+  }
+
+  @Test
+  void shouldRefuseAnUnknownCryptoProviderBeforeStartingAnything() {
+    // when
+    final CommandRun run = CommandRun.devStack("demo", "--crypto-provider", "rsa");
+    // then
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("--crypto-provider: 'rsa' is not one of auto, native, jdk");
+    assertThat(run.out()).doesNotContain("Starting Kafka");
   }
 
   private static List<Path> stackDirectories() throws IOException {
