@@ -24,9 +24,16 @@ import org.apache.kafka.streams.StreamsConfig;
  *       default) runs out, then they move to the other instances (and their standbys).
  *   <li><b>Bounded RocksDB memory</b> ({@link BoundedRocksDb}): one block cache and one memtable
  *       budget for all stores, which also bounds what a crash replays.
+ *   <li><b>No task idling</b> ({@code max.task.idle.ms=-1}) unless set: nothing in the topology
+ *       joins or orders the input and the retry topic by timestamp, so a task processes whatever is
+ *       buffered instead of checking, for every record, whether the other (usually empty) partition
+ *       should be waited for (a check that also formats a log message each time).
  * </ul>
  */
 final class StreamsSettings {
+
+  /** {@code max.task.idle.ms}: never wait for an empty partition of the task. */
+  private static final long NO_TASK_IDLING = StreamsConfig.MAX_TASK_IDLE_MS_DISABLED;
 
   private StreamsSettings() {}
 
@@ -38,6 +45,7 @@ final class StreamsSettings {
         StreamsConfig.EXACTLY_ONCE_V2.equals(
             config.getString(KafkaConfigDef.PROCESSING_GUARANTEE_CONFIG));
     props.putIfAbsent(StreamsConfig.TRANSACTIONAL_STATE_STORES_CONFIG, String.valueOf(exactlyOnce));
+    props.putIfAbsent(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, String.valueOf(NO_TASK_IDLING));
     props.putIfAbsent(
         StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDb.class.getName());
     props.put(

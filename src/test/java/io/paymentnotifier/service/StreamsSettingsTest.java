@@ -109,6 +109,14 @@ class StreamsSettingsTest {
   }
 
   @Test
+  void shouldNeverIdleATaskForAnEmptyPartitionUnlessTheOperatorSaysSo() {
+    assertThat(StreamsSettings.of(config(Map.of())))
+        .containsEntry(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, "-1");
+    assertThat(StreamsSettings.of(config(Map.of("kafka.max.task.idle.ms", "100"))))
+        .containsEntry(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, "100");
+  }
+
+  @Test
   void shouldBoundTheRocksDbMemoryOfAllStoresTogether() {
     // when
     final Properties props = StreamsSettings.of(config(Map.of()));
