@@ -43,7 +43,8 @@ final class AlipayConfigReader {
         signerThreads(config.getInt(SIGNER_THREADS_CONFIG)),
         trustStore(config),
         signatures,
-        config.getInt(MAX_ANSWER_BYTES_CONFIG));
+        config.getInt(MAX_ANSWER_BYTES_CONFIG),
+        config.getInt(IO_THREADS_CONFIG));
   }
 
   private static RSAPrivateKey mppPrivateKey(

@@ -27,6 +27,7 @@ import java.time.Duration;
  * @param trustStore TLS trust store; null uses the JVM's
  * @param signatures signs requests and verifies answers with the chosen crypto provider
  * @param maxAnswerBytes the longest answer body read; a longer one is cut off and retried later
+ * @param ioThreads the HTTP client's I/O threads
  */
 public record AlipaySettings(
     URI baseUrl,
@@ -43,7 +44,8 @@ public record AlipaySettings(
     int signerThreads,
     TrustStore trustStore,
     RsaSigner signatures,
-    int maxAnswerBytes) {
+    int maxAnswerBytes,
+    int ioThreads) {
 
   /**
    * A trust store file for TLS to Alipay+.
@@ -83,7 +85,8 @@ public record AlipaySettings(
         Runtime.getRuntime().availableProcessors(),
         null,
         RsaSigner.select(AlipayConfigDef.CRYPTO_PROVIDER_CONFIG, ProviderChoice.AUTO),
-        AlipayConfigDef.DEFAULT_MAX_ANSWER_BYTES);
+        AlipayConfigDef.DEFAULT_MAX_ANSWER_BYTES,
+        AlipayConfigDef.DEFAULT_IO_THREADS);
   }
 
   /** Reads and checks the alipay.* and http.* settings; fails naming the key at fault. */
@@ -108,7 +111,8 @@ public record AlipaySettings(
         signerThreads,
         trustStore,
         signatures,
-        maxAnswerBytes);
+        maxAnswerBytes,
+        ioThreads);
   }
 
   /** The same settings with unsigned answers accepted or not. */
@@ -128,7 +132,8 @@ public record AlipaySettings(
         signerThreads,
         trustStore,
         signatures,
-        maxAnswerBytes);
+        maxAnswerBytes,
+        ioThreads);
   }
 
   /** The same settings signing and verifying with another provider. */
@@ -148,7 +153,8 @@ public record AlipaySettings(
         signerThreads,
         trustStore,
         other,
-        maxAnswerBytes);
+        maxAnswerBytes,
+        ioThreads);
   }
 
   /** The same settings reading answers of at most this many bytes. */
@@ -168,7 +174,8 @@ public record AlipaySettings(
         signerThreads,
         trustStore,
         signatures,
-        limit);
+        limit,
+        ioThreads);
   }
 
   /** The notifyPayment URL used when an event carries no notifyUrl of its own. */

@@ -25,12 +25,15 @@ final class NotifyHttpClients {
 
   private NotifyHttpClients() {}
 
-  /** A started client with TCP_NODELAY, the configured pool, timeouts and trust store. */
+  /**
+   * A started client with TCP_NODELAY, the configured I/O threads, pool, timeouts and trust store.
+   */
   static CloseableHttpAsyncClient create(final AlipaySettings settings) {
     final CloseableHttpAsyncClient client =
         HttpAsyncClients.custom()
             .setConnectionManager(connectionManager(settings))
-            .setIOReactorConfig(IOReactorConfig.custom().setTcpNoDelay(true).build())
+            .setIOReactorConfig(
+                IOReactorConfig.custom().setTcpNoDelay(true).setIoThreadCount(1).build())
             .setDefaultRequestConfig(
                 RequestConfig.custom()
                     .setResponseTimeout(timeout(settings.responseTimeout().toMillis()))

@@ -54,6 +54,17 @@ class AlipaySettingsTest {
     assertThat(alipay.callTimeout()).isEqualTo(Duration.ofSeconds(15));
     assertThat(alipay.acceptUnsignedResponses()).isFalse();
     assertThat(alipay.signerThreads()).isEqualTo(Runtime.getRuntime().availableProcessors());
+    assertThat(alipay.ioThreads()).isOne();
+  }
+
+  @Test
+  void shouldFailNamingTheKeyWhenTheHttpClientGetsNoIoThread() {
+    // given
+    settings.put(IO_THREADS_CONFIG, "0");
+    // when / then
+    assertThatThrownBy(this::load)
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("http.io.threads");
   }
 
   @Test

@@ -3,6 +3,7 @@ package io.paymentnotifier.notify;
 import static io.paymentnotifier.testing.Payments.aPayment;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.paymentnotifier.config.AlipayConfigDef;
 import io.paymentnotifier.events.PaymentFinalized;
 import io.paymentnotifier.simulator.AlipaySimulator;
 import io.paymentnotifier.simulator.SimulatorFaults;
@@ -75,7 +76,8 @@ class AnswerLimitsIT {
                 1,
                 null,
                 defaults.signatures(),
-                LIMIT));
+                LIMIT,
+                AlipayConfigDef.DEFAULT_IO_THREADS));
   }
 
   @AfterEach

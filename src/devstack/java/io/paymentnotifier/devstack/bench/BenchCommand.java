@@ -69,7 +69,7 @@ public final class BenchCommand implements Callable<Integer> {
 
   @Option(
       names = "--warmup-rounds",
-      defaultValue = "8",
+      defaultValue = "25",
       description =
           "Warm-up rounds at most; they stop once the JIT compiler uses under 5%% of the"
               + " cores (${DEFAULT-VALUE}; 0: no warm-up).")
