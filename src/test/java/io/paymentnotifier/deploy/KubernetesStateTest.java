@@ -100,7 +100,7 @@ class KubernetesStateTest {
     final StatefulSet dev = read("overlays/dev/statefulset-patch.yaml", StatefulSet.class);
 
     // then: see README, Capacity (100 payments/s, a 7-day dedup window; prod keeps the base's)
-    assertThat(storage(workload)).isEqualTo(new Quantity("20Gi"));
+    assertThat(storage(workload)).isEqualTo(new Quantity("30Gi"));
     assertThat(prod.getSpec().getVolumeClaimTemplates()).isEmpty();
     assertThat(storage(dev)).isEqualTo(new Quantity("1Gi"));
   }

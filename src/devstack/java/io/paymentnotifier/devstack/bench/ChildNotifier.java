@@ -69,6 +69,9 @@ public final class ChildNotifier implements AutoCloseable {
               .redirectErrorStream(true)
               .redirectOutput(log().toFile())
               .start();
+      // A bench stopped by a signal unwinds no try-with-resources: the child must not outlive it.
+      final Process started = process;
+      Runtime.getRuntime().addShutdownHook(new Thread(started::destroyForcibly, "child-reaper"));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start " + command, e);
     }

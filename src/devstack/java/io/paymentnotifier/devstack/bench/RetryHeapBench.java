@@ -2,6 +2,7 @@ package io.paymentnotifier.devstack.bench;
 
 import io.paymentnotifier.config.FlowConfigDef;
 import io.paymentnotifier.config.NotifierConfig;
+import io.paymentnotifier.config.OverloadConfigDef;
 import io.paymentnotifier.config.Topics;
 import io.paymentnotifier.devstack.stack.EmbeddedStack;
 import io.paymentnotifier.devstack.stack.FreePorts;
@@ -101,6 +102,10 @@ final class RetryHeapBench {
     settings.put(FlowConfigDef.RETRY_BACKOFF_CONFIG, "1h");
     settings.put(FlowConfigDef.RETRY_MAX_ATTEMPTS_CONFIG, "0");
     settings.put(FlowConfigDef.RETRY_MAX_AGE_CONFIG, "72h");
+    // Overload control would hold the calls to the failing host back instead of attempting them
+    // (no attempt, no waiting retry, and the input stops at notify.max.in.flight held calls): off,
+    // every event is attempted once and waits for its retry, which is what is measured here.
+    settings.put(OverloadConfigDef.CONTROL_CONFIG, "false");
     return settings;
   }
 
