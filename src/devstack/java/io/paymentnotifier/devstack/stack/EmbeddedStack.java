@@ -28,6 +28,7 @@ public final class EmbeddedStack implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(EmbeddedStack.class);
   private static final String CLIENT_ID = "DEMO_MPP_CLIENT";
+  private static final long LATE_WRITES_MILLIS = 200;
 
   private final Path directory;
   private final boolean keepData;
@@ -37,6 +38,8 @@ public final class EmbeddedStack implements AutoCloseable {
   private EmbeddedKafka kafka;
   private SchemaRegistryServer registry;
   private AlipaySimulator simulator;
+  private final Thread closeOnExit = new Thread(this::closeOnSignal, "embedded-stack-close");
+  private boolean closed;
 
   /**
    * Ports and place of the stack.
@@ -87,6 +90,9 @@ public final class EmbeddedStack implements AutoCloseable {
     this.directory = directory;
     this.keepData = keepData;
     this.cryptoProvider = cryptoProvider;
+    // Ctrl-C or SIGTERM unwinds no try-with-resources: the stack still stops and leaves no
+    // temporary directory (broker data, Streams state) behind.
+    Runtime.getRuntime().addShutdownHook(closeOnExit);
   }
 
   /** Starts the broker, the registry and the simulator; on failure stops what had started. */
@@ -165,6 +171,35 @@ public final class EmbeddedStack implements AutoCloseable {
   /** Stops the simulator, the registry and the broker, then removes the working directory. */
   @Override
   public void close() {
+    try {
+      Runtime.getRuntime().removeShutdownHook(closeOnExit);
+    } catch (IllegalStateException shuttingDown) {
+      // The JVM is running its hooks: closeOnExit closes, or waits for this close to end.
+    }
+    stop();
+  }
+
+  /**
+   * At JVM exit. Threads of the notifier in the same JVM still run and may still write its Streams
+   * state here, so the directory is removed again once, a moment later.
+   */
+  private void closeOnSignal() {
+    stop();
+    if (!keepData && Files.exists(directory)) {
+      try {
+        Thread.sleep(LATE_WRITES_MILLIS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      DirectoryCleaner.deleteRecursively(directory);
+    }
+  }
+
+  private synchronized void stop() {
+    if (closed) {
+      return;
+    }
+    closed = true;
     if (simulator != null) {
       simulator.close();
     }
