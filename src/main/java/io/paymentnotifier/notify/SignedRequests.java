@@ -19,16 +19,18 @@ final class SignedRequests {
       DateTimeFormatter.ISO_OFFSET_DATE_TIME.withZone(ZoneOffset.UTC);
 
   private final AlipaySettings settings;
+  private final URI defaultUrl;
   private final Clock clock;
 
   SignedRequests(final AlipaySettings settings, final Clock clock) {
     this.settings = settings;
+    this.defaultUrl = settings.defaultNotifyUrl();
     this.clock = clock;
   }
 
   /** The event's own notifyUrl when it has one, else the configured one; null when unusable. */
   URI target(final PaymentFinalized payment) {
-    return NotifyTarget.of(payment, settings.defaultNotifyUrl());
+    return NotifyTarget.of(payment, defaultUrl);
   }
 
   /** The POST of this body to the URL, signed now (about 1 ms of CPU). */

@@ -35,8 +35,11 @@ public final class ChildNotifier implements AutoCloseable {
   private final int opsPort;
   private final List<String> jvmOptions;
   private final Path logDirectory;
-  private Process process;
+  private volatile Process process;
   private int starts;
+
+  /** A bench stopped by a signal unwinds no try-with-resources: the child must not outlive it. */
+  private final Thread reaper = new Thread(this::destroyAtExit, "child-reaper");
 
   /**
    * @param directory where the config file and the logs go
@@ -49,6 +52,7 @@ public final class ChildNotifier implements AutoCloseable {
     this.opsPort = Integer.parseInt(settings.get("ops.port"));
     this.jvmOptions = List.copyOf(jvmOptions);
     this.config = writeConfig(directory.resolve("notifier.properties"), settings);
+    Runtime.getRuntime().addShutdownHook(reaper);
   }
 
   /** Starts a new process on the same config; its output goes to {@code run-<n>.log}. */
@@ -69,9 +73,6 @@ public final class ChildNotifier implements AutoCloseable {
               .redirectErrorStream(true)
               .redirectOutput(log().toFile())
               .start();
-      // A bench stopped by a signal unwinds no try-with-resources: the child must not outlive it.
-      final Process started = process;
-      Runtime.getRuntime().addShutdownHook(new Thread(started::destroyForcibly, "child-reaper"));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start " + command, e);
     }
@@ -183,9 +184,22 @@ public final class ChildNotifier implements AutoCloseable {
 
   @Override
   public synchronized void close() {
+    try {
+      Runtime.getRuntime().removeShutdownHook(reaper);
+    } catch (IllegalStateException shuttingDown) {
+      // The JVM is running its hooks, the reaper among them.
+    }
     if (process != null && process.isAlive()) {
       process.destroyForcibly();
       awaitExit(Duration.ofSeconds(30));
+    }
+  }
+
+  // Not synchronized: at exit the thread that holds the lock may be the one waiting on the child.
+  private void destroyAtExit() {
+    final Process current = process;
+    if (current != null) {
+      current.destroyForcibly();
     }
   }
 
