@@ -137,9 +137,13 @@ final class NotificationState {
     return new PaymentStatus.Waiting(paymentRequestId(), attempt(), dueAt(), lastAnswer);
   }
 
-  /** True when this completion ends the call the store waits for, not an older call's. */
+  /**
+   * True when this completion is about the store's current attempt: it ends the call the store
+   * waits for (not an older call's), or it refuses the attempt the store would make next.
+   */
   boolean awaits(final Completion completion) {
-    return phase() == Phase.CALLING && attempt() == completion.attempt();
+    return attempt() == completion.attempt()
+        && (completion.isRefusal() || phase() == Phase.CALLING);
   }
 
   /** True when the schedule entry due at {@code due} releases this retry; else it is stale. */

@@ -79,7 +79,10 @@ public final class NotificationTopology {
             PAYMENT_EVENTS_SOURCE)
         .addProcessor(
             DEDUP_PAYMENT, () -> new DedupProcessor(deps.dedupWindow(), observer), DECODE_PAYMENT)
-        .addProcessor(NOTIFY_CALL, () -> new NotifyProcessor(callStarters), DEDUP_PAYMENT)
+        .addProcessor(
+            NOTIFY_CALL,
+            () -> new NotifyProcessor(callStarters, new NotifyUrlRule(deps.notifyUrls())),
+            DEDUP_PAYMENT)
         .addProcessor(
             ROUTE_OUTCOME, () -> new OutcomeRouter(deps.retryPolicy(), observer), NOTIFY_CALL)
         .addProcessor(

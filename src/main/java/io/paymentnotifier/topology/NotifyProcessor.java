@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -25,6 +26,11 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * punctuator releases due retries from the schedule, as far as their hosts take calls; a third
  * counts the task's waiting retries for the gauges. After a restore, every notification the store
  * says is being called is called (or held) again (Alipay+ is idempotent on paymentRequestId).
+ *
+ * <p>A stored notification was checked against the allowlist of the instance that took it in. One
+ * that is called again from the store (a due retry, or a call resumed after a restore) is checked
+ * against this instance's: when its notifyUrl names a host the allowlist no longer names, it is not
+ * called but handed to route-outcome as a refusal, which dead-letters it as INVALID_EVENT.
  */
 final class NotifyProcessor implements Processor<String, SpecificRecord, String, Completion> {
 
@@ -35,6 +41,7 @@ final class NotifyProcessor implements Processor<String, SpecificRecord, String,
   private static final int HELD_BACK_PER_PASS = 50;
 
   private final CallStarter.Factory callStarters;
+  private final NotifyUrlRule notifyUrls;
   private ProcessorContext<String, Completion> context;
   private KeyValueStore<String, NotificationState> inFlight;
   private RetrySchedule schedule;
@@ -43,8 +50,9 @@ final class NotifyProcessor implements Processor<String, SpecificRecord, String,
   private String taskId;
   private boolean resumed;
 
-  NotifyProcessor(final CallStarter.Factory callStarters) {
+  NotifyProcessor(final CallStarter.Factory callStarters, final NotifyUrlRule notifyUrls) {
     this.callStarters = callStarters;
+    this.notifyUrls = notifyUrls;
   }
 
   @Override
@@ -98,7 +106,11 @@ final class NotifyProcessor implements Processor<String, SpecificRecord, String,
             }
           });
     }
-    orphans.forEach(calls::startOrHold);
+    for (final NotificationState orphan : orphans) {
+      if (!refused(orphan)) {
+        calls.startOrHold(orphan);
+      }
+    }
   }
 
   /**
@@ -117,6 +129,10 @@ final class NotifyProcessor implements Processor<String, SpecificRecord, String,
         schedule.remove(due); // stale: the entry of an attempt the store has moved past
         continue;
       }
+      if (refused(waiting)) {
+        schedule.remove(due);
+        continue;
+      }
       final NotificationState calling = waiting.calling(now);
       final CallStarter.Start start =
           calls.startNow(
@@ -130,6 +146,23 @@ final class NotifyProcessor implements Processor<String, SpecificRecord, String,
         return;
       }
     }
+  }
+
+  /**
+   * True when the stored notification's notifyUrl breaks the rules now: it was handed to
+   * route-outcome as a refusal and must not be called.
+   */
+  private boolean refused(final NotificationState stored) {
+    final Optional<String> violation = notifyUrls.violation(stored.event().getNotifyUrl());
+    violation.ifPresent(
+        rule ->
+            context.forward(
+                new Record<>(
+                    stored.paymentRequestId(),
+                    Completion.refused(stored, rule),
+                    context.currentSystemTimeMs()),
+                ProcessorNames.ROUTE_OUTCOME));
+    return violation.isPresent();
   }
 
   private void countWaiting() {

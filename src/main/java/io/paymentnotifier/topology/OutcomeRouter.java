@@ -27,9 +27,10 @@ import org.apache.kafka.streams.state.WindowStore;
 
 /**
  * Routes a finished call: acknowledged to the done topic, rejected to the DLQ, retry-later to the
- * retry topic (or to the DLQ once out of attempts). In the same step the in-flight entry is
- * removed, or marked as waiting and indexed in the retry schedule, so the stores and the outputs
- * commit together: the retry record is the operator's view, not what releases the retry here.
+ * retry topic (or to the DLQ once out of attempts); a refused stored notification (its notifyUrl no
+ * longer allowed) to the DLQ as INVALID_EVENT. In the same step the in-flight entry is removed, or
+ * marked as waiting and indexed in the retry schedule, so the stores and the outputs commit
+ * together: the retry record is the operator's view, not what releases the retry here.
  */
 final class OutcomeRouter implements Processor<String, Completion, String, SpecificRecord> {
 
@@ -64,11 +65,31 @@ final class OutcomeRouter implements Processor<String, Completion, String, Speci
     if (calling == null || !calling.awaits(completion)) {
       return; // an older call's late result: the store has moved on
     }
+    final Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
+    if (completion.isRefusal()) {
+      refuse(calling, completion.refusal(), now);
+      return;
+    }
     final NotifyOutcome outcome = completion.outcome();
     final List<NotifyAttempt> history = new ArrayList<>(calling.history());
     history.add(Attempts.of(calling.attempt(), outcome));
-    final Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
     outcome.route(new Routing(calling, history, now));
+  }
+
+  /**
+   * Not called again: the stored notifyUrl breaks the allowlist of this instance, which no longer
+   * names a host an earlier one allowed. Dead-lettered like an invalid input event, with the
+   * attempts it had.
+   */
+  private void refuse(final NotificationState stored, final String rule, final Instant now) {
+    final String detail =
+        stored.phase() == NotificationState.Phase.WAITING
+            ? rule + "; attempt " + stored.attempt() + " was not made"
+            : rule
+                + "; attempt "
+                + stored.attempt()
+                + " was not resumed after a restart (the previous instance may have sent it)";
+    deadLetter(DeadLetterReason.INVALID_EVENT, stored, stored.history(), detail, now);
   }
 
   /** Where each type of outcome goes; exhaustive because NotifyOutcome.Routes is. */
@@ -153,7 +174,8 @@ final class OutcomeRouter implements Processor<String, Completion, String, Speci
       final Instant now) {
     final String id = calling.paymentRequestId();
     inFlight.delete(id);
-    finished.deadLettered(id, reason, history.get(history.size() - 1).getAttempt(), now);
+    final int attempts = history.isEmpty() ? 0 : history.get(history.size() - 1).getAttempt();
+    finished.deadLettered(id, reason, attempts, now);
     deadLetters.send(
         context, id, DeadLetters.afterAttempts(reason, calling.stored(), history, detail, now));
   }

@@ -164,8 +164,13 @@ public final class NotifierStack implements AutoCloseable {
    * event's notifyUrl may or may not be allowed to name. The caller closes it.
    */
   public AlipaySimulator simulatorAt(final String loopbackHost) {
+    return simulatorAt(loopbackHost, SimulatorFaults.none());
+  }
+
+  /** The same, answering with these faults. */
+  public AlipaySimulator simulatorAt(final String loopbackHost, final SimulatorFaults faults) {
     return new AlipaySimulator(
-            loopbackHost, 0, alipayKeys.getPrivate(), mppKeys.getPublic(), SimulatorFaults.none())
+            loopbackHost, 0, alipayKeys.getPrivate(), mppKeys.getPublic(), faults)
         .start();
   }
 

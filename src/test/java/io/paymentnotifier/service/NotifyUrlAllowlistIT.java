@@ -115,6 +115,62 @@ class NotifyUrlAllowlistIT {
     }
   }
 
+  @Test
+  void shouldDeadLetterWaitingRetriesWhoseHostANewAllowlistNoLongerNamesWithoutCallingIt() {
+    try (NotifierStack stack =
+            new NotifierStack(SimulatorFaults.none())
+                .with("alipay.notify.url.allowed.hosts", "127.0.0.1, 127.0.0.2")
+                .with("retry.backoff", "3s");
+        AlipaySimulator other =
+            stack.simulatorAt("127.0.0.2", SimulatorFaults.builder().unknownRate(1.0).build());
+        OutputTopics outputs = stack.outputs()) {
+      // given: the first instance allows 127.0.0.2, whose U answers leave retries waiting
+      final List<PaymentFinalized> events = new ArrayList<>();
+      events.addAll(events("own", notifyUrl("127.0.0.1", stack.simulator.port())));
+      events.addAll(events("other", notifyUrl("127.0.0.2", other.port())));
+      try (NotifierService first = stack.newService()) {
+        first.start();
+        stack.publish(events);
+        assertThat(
+                outputs.readUntil(
+                    () -> outputs.done.size() >= EACH && outputs.retries.size() >= EACH, PATIENCE))
+            .isTrue();
+      }
+      final long calledBefore = other.stats().totalRequests();
+      // when: the next instance's allowlist names 127.0.0.1 only
+      stack.with("alipay.notify.url.allowed.hosts", "127.0.0.1");
+      try (NotifierService next = stack.newService()) {
+        next.start();
+        // then: every waiting retry of 127.0.0.2 is dead-lettered when due, and not called
+        assertThat(outputs.readUntil(() -> outputs.deadLetters.size() >= EACH, PATIENCE)).isTrue();
+        outputs.drain(Duration.ofSeconds(1));
+      }
+      assertThat(other.stats().totalRequests()).isEqualTo(calledBefore);
+      assertThat(outputs.done)
+          .extracting(NotificationDone::getPaymentRequestId)
+          .doesNotHaveDuplicates()
+          .hasSize(EACH)
+          .allMatch(id -> id.startsWith("own-"));
+      assertThat(outputs.deadLetters)
+          .extracting(DeadLetter::getPaymentRequestId)
+          .doesNotHaveDuplicates()
+          .allMatch(id -> id.startsWith("other-"));
+      assertThat(outputs.deadLetters)
+          .hasSize(EACH)
+          .allSatisfy(
+              d -> {
+                assertThat(d.getReason()).isEqualTo(DeadLetterReason.INVALID_EVENT);
+                assertThat(d.getDetail())
+                    .startsWith(
+                        "notifyUrl: host 127.0.0.2 is not allowed"
+                            + " (alipay.notify.url.allowed.hosts: 127.0.0.1); attempt ")
+                    .endsWith(" was not made");
+                assertThat(d.getHistory()).isNotEmpty();
+              });
+      report("allowlist narrowed between instances", outputs, stack.simulator, other);
+    }
+  }
+
   private static Map<String, List<DeadLetter>> deadLettersByPrefix(final OutputTopics outputs) {
     return outputs.deadLetters.stream()
         .collect(
