@@ -88,7 +88,7 @@ public final class RunCommand implements Callable<Integer> {
   /** Metrics and health of the service: its Kafka Streams client and its Alipay+ hosts. */
   private static void watch(final Operations ops, final NotifierService service) {
     ops.overloadControl(service.overloadControl());
-    ops.attach(service.kafkaStreams());
+    ops.attach(service.kafkaStreams(), service.paymentStatusStores());
   }
 
   /** Blocks until SIGTERM or until Kafka Streams gives up (a failed client is exit code 1). */

@@ -90,6 +90,14 @@ public final class Operations implements AutoCloseable {
    * every state restore is logged and counted ({@link RestoreMetrics}).
    */
   public synchronized void attach(final KafkaStreams streams) {
+    attach(streams, PaymentStatusStores.of(streams));
+  }
+
+  /**
+   * The same, the status lookup reading these stores of the client (see {@code
+   * NotifierService#paymentStatusStores}, which also finds payments keyed in Confluent Avro).
+   */
+  public synchronized void attach(final KafkaStreams streams, final PaymentStatusStores stores) {
     if (server != null) {
       throw new IllegalStateException("a Kafka Streams client is already attached");
     }
@@ -103,10 +111,8 @@ public final class Operations implements AutoCloseable {
     }
     server =
         OpsServer.start(
-            port,
-            health,
-            registry,
-            new PaymentLookup(PaymentStatusStores.of(streams), new PeerClient(), advertised));
+            port, health, registry, new PaymentLookup(stores, new PeerClient(), advertised));
+    toClose.push(stores);
     toClose.push(server);
   }
 

@@ -52,7 +52,7 @@ public final class PaymentLookup {
       return LookupAnswer.badRequest(malformed.get());
     }
     try {
-      final PaymentStatus notification = part(Part.NOTIFICATION, paymentRequestId, false);
+      final PaymentStatus notification = notification(paymentRequestId);
       final PaymentStatus status =
           PaymentStatus.needsDeadLetters(notification)
               ? PaymentStatus.combine(
@@ -75,6 +75,19 @@ public final class PaymentLookup {
     } catch (Unavailable e) {
       return LookupAnswer.unavailable(e.getMessage());
     }
+  }
+
+  /**
+   * The notification part, where the UTF-8 key puts the payment or, when that says nothing and a
+   * Confluent Avro key would put it elsewhere, there: the event's producer may have keyed it either
+   * way (the topology reads both).
+   */
+  private PaymentStatus notification(final String id) throws Unavailable {
+    final PaymentStatus byUtf8Key = part(Part.NOTIFICATION, id, false);
+    if (byUtf8Key instanceof PaymentStatus.Unknown && stores.avroKeyElsewhere(id)) {
+      return part(Part.NOTIFICATION_AVRO_KEY, id, false);
+    }
+    return byUtf8Key;
   }
 
   private PaymentStatus part(final Part part, final String id, final boolean forwarded)

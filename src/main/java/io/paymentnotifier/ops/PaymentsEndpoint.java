@@ -65,7 +65,8 @@ final class PaymentsEndpoint {
     final Optional<Part> part = part(query);
     if (part.isEmpty()) {
       return LookupAnswer.badRequest(
-          "a forwarded lookup names its part: ?part=notification or ?part=dead-letters");
+          "a forwarded lookup names its part: ?part=notification, ?part=notification-avro-key or"
+              + " ?part=dead-letters");
     }
     return lookup.forwardedPart(id, part.get());
   }

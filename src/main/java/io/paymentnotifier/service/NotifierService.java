@@ -11,6 +11,7 @@ import io.paymentnotifier.retry.RetryPolicy;
 import io.paymentnotifier.topology.InFlightCalls;
 import io.paymentnotifier.topology.NotificationObserver;
 import io.paymentnotifier.topology.NotificationTopology;
+import io.paymentnotifier.topology.PaymentStatusStores;
 import io.paymentnotifier.topology.TopicSetup;
 import io.paymentnotifier.topology.TopologyDeps;
 import io.paymentnotifier.topology.TopologySerdes;
@@ -93,6 +94,14 @@ public final class NotifierService implements AutoCloseable {
   /** The Kafka Streams client, for health checks and metrics. */
   public KafkaStreams kafkaStreams() {
     return streams;
+  }
+
+  /**
+   * The stores the payment status lookup reads (for {@code Operations#attach}): a payment is found
+   * whether its events were keyed in UTF-8 or as Confluent Avro strings.
+   */
+  public PaymentStatusStores paymentStatusStores() {
+    return PaymentStatusStores.of(streams, config.registryProperties(), config.topics().input());
   }
 
   /** The topology this service runs. */

@@ -6,6 +6,8 @@ import io.paymentnotifier.events.FinishedPayment;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
+import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyQueryMetadata;
@@ -13,6 +15,7 @@ import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.errors.StreamsException;
+import org.apache.kafka.streams.processor.StreamPartitioner;
 import org.apache.kafka.streams.state.QueryableStoreType;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
@@ -29,19 +32,58 @@ final class InteractiveStatusStores implements PaymentStatusStores {
   private static final Duration CLOCK_SLACK = Duration.ofDays(1);
 
   private final KafkaStreams streams;
+  private final ConfluentKeyPlacement avroKeys;
 
-  InteractiveStatusStores(final KafkaStreams streams) {
+  /**
+   * @param avroKeys where Confluent Avro keys put a payment; null: look in the UTF-8 key's only
+   */
+  InteractiveStatusStores(final KafkaStreams streams, final ConfluentKeyPlacement avroKeys) {
     this.streams = streams;
+    this.avroKeys = avroKeys;
   }
 
   @Override
   public KeyQueryMetadata owner(final Part part, final String paymentRequestId) {
+    if (part == Part.NOTIFICATION_AVRO_KEY) {
+      final Optional<byte[]> key =
+          avroKeys == null ? Optional.empty() : avroKeys.keyBytes(paymentRequestId);
+      return key.isEmpty()
+          ? KeyQueryMetadata.NOT_AVAILABLE
+          : metadata(part, paymentRequestId, new ByKeyBytes(key.get()));
+    }
+    return metadata(part, paymentRequestId, null);
+  }
+
+  @Override
+  public boolean avroKeyElsewhere(final String paymentRequestId) {
+    final KeyQueryMetadata avro = owner(Part.NOTIFICATION_AVRO_KEY, paymentRequestId);
+    if (KeyQueryMetadata.NOT_AVAILABLE.equals(avro)) {
+      return false;
+    }
+    return avro.partition() != owner(Part.NOTIFICATION, paymentRequestId).partition();
+  }
+
+  /** Who holds the part's store for this key; the UTF-8 key's partition without a partitioner. */
+  private KeyQueryMetadata metadata(
+      final Part part,
+      final String paymentRequestId,
+      final StreamPartitioner<String, Void> partitioner) {
     try {
       final KeyQueryMetadata owner =
-          streams.queryMetadataForKey(part.store(), paymentRequestId, Serdes.String().serializer());
+          partitioner == null
+              ? streams.queryMetadataForKey(
+                  part.store(), paymentRequestId, Serdes.String().serializer())
+              : streams.queryMetadataForKey(part.store(), paymentRequestId, partitioner);
       return owner == null ? KeyQueryMetadata.NOT_AVAILABLE : owner;
     } catch (StreamsException | IllegalStateException notRunning) {
       return KeyQueryMetadata.NOT_AVAILABLE; // not started yet, or stopping
+    }
+  }
+
+  @Override
+  public void close() {
+    if (avroKeys != null) {
+      avroKeys.close();
     }
   }
 
@@ -50,9 +92,9 @@ final class InteractiveStatusStores implements PaymentStatusStores {
       final Part part, final String paymentRequestId, final int partition) {
     try {
       return Optional.of(
-          part == Part.NOTIFICATION
-              ? notification(paymentRequestId, partition)
-              : deadLetters(paymentRequestId, partition));
+          part == Part.DEAD_LETTERS
+              ? deadLetters(paymentRequestId, partition)
+              : notification(paymentRequestId, partition));
     } catch (InvalidStateStoreException notHere) {
       return Optional.empty();
     }
@@ -91,5 +133,32 @@ final class InteractiveStatusStores implements PaymentStatusStores {
 
   private <T> T store(final String name, final QueryableStoreType<T> type, final int partition) {
     return streams.store(StoreQueryParameters.fromNameAndType(name, type).withPartition(partition));
+  }
+
+  /** Places a payment where these key bytes put it: the producer's default partitioner. */
+  private static final class ByKeyBytes implements StreamPartitioner<String, Void> {
+    private final byte[] keyBytes;
+
+    ByKeyBytes(final byte[] keyBytes) {
+      this.keyBytes = keyBytes;
+    }
+
+    @Override
+    public Optional<Set<Integer>> partitions(
+        final String topic,
+        final String key,
+        final Void value,
+        final Headers headers,
+        final int partitions) {
+      return Optional.of(Set.of(ConfluentKeyPlacement.partition(keyBytes, partitions)));
+    }
+
+    // Still abstract in Kafka 4.4, which calls the overload with headers.
+    @SuppressWarnings("removal")
+    @Override
+    public Optional<Set<Integer>> partitions(
+        final String topic, final String key, final Void value, final int partitions) {
+      return partitions(topic, key, value, null, partitions);
+    }
   }
 }

@@ -202,6 +202,33 @@ class PaymentLookupTest {
         .contains("the instance holding it (127.0.0.1:" + closed + ") did not answer");
   }
 
+  @Test
+  void shouldLookWhereAConfluentAvroKeyPutsThePaymentWhenItsUtf8KeySaysNothing() {
+    // given: nothing where the UTF-8 key points; the payment's Avro key put it on the peer
+    stores.hold(Part.NOTIFICATION, SELF, new PaymentStatus.Unknown("p-1"));
+    stores.hold(Part.NOTIFICATION_AVRO_KEY, PEER, new PaymentStatus.Waiting("p-1", 2, AT, null));
+    stores.avroKeyElsewhere = true;
+    // when
+    final LookupAnswer answer = lookup.lookup("p-1");
+    // then
+    assertThat(answer.status()).isEqualTo(200);
+    assertThat(answer.body().path("state").asText()).isEqualTo("WAITING");
+    assertThat(peers.asked).containsExactly(PEER + " " + Part.NOTIFICATION_AVRO_KEY);
+  }
+
+  @Test
+  void shouldNotLookElsewhereWhenNoAvroKeyPutsThePaymentInAnotherPartition() {
+    // given
+    stores.hold(Part.NOTIFICATION, SELF, new PaymentStatus.Unknown("p-1"));
+    stores.hold(Part.NOTIFICATION_AVRO_KEY, PEER, new PaymentStatus.Waiting("p-1", 2, AT, null));
+    stores.hold(Part.DEAD_LETTERS, SELF, new PaymentStatus.Unknown("p-1"));
+    // when
+    final LookupAnswer answer = lookup.lookup("p-1");
+    // then
+    assertThat(answer.status()).isEqualTo(404);
+    assertThat(peers.asked).isEmpty();
+  }
+
   private static PaymentStatus dead(final String id, final String reason) {
     return new PaymentStatus.DeadLettered(
         id, AT, reason, null, new Origin("payment-notify-dlq", 2, 17));
@@ -212,6 +239,7 @@ class PaymentLookupTest {
     final Map<Part, HostInfo> owners = new EnumMap<>(Part.class);
     final Map<Part, PaymentStatus> held = new EnumMap<>(Part.class);
     boolean ownerUnknown;
+    boolean avroKeyElsewhere;
     int ownerQueries;
 
     void hold(final Part part, final HostInfo host, final PaymentStatus status) {
@@ -233,6 +261,11 @@ class PaymentLookupTest {
         final Part part, final String paymentRequestId, final int partition) {
       assertThat(partition).isEqualTo(3);
       return SELF.equals(owners.get(part)) ? Optional.ofNullable(held.get(part)) : Optional.empty();
+    }
+
+    @Override
+    public boolean avroKeyElsewhere(final String paymentRequestId) {
+      return avroKeyElsewhere;
     }
 
     PaymentStatus peerRead(final Part part) {

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.paymentnotifier.avro.AvroStringSerializer;
 import io.paymentnotifier.ops.Operations;
 import io.paymentnotifier.simulator.SimulatorFaults;
 import io.paymentnotifier.testing.CommandRun;
@@ -32,6 +33,7 @@ import java.util.Set;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.internals.BuiltInPartitioner;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyQueryMetadata;
@@ -113,6 +115,44 @@ class PaymentLookupIT {
     logTheCommandsOutput(done.get(0), waiting.get(0), dead.get(0));
   }
 
+  @Test
+  void shouldFindPaymentsWhoseEventsWereKeyedAsConfluentAvroStrings() throws Exception {
+    // given: two instances; a producer that writes its keys with Confluent's string serializer
+    start();
+    start();
+    await().atMost(PATIENCE).until(this::bothHoldTasks);
+    final List<String> done = ids("avro-done");
+    final List<String> waiting = ids("avro-wait");
+    // when
+    stack.publish(
+        done.stream().map(id -> aPayment(id).build()).toList(), new AvroStringSerializer());
+    awaitTerminal(done.size());
+    stack.simulator.faults(SimulatorFaults.builder().unknownRate(1.0).build());
+    final Instant waitingFrom = Instant.now();
+    stack.publish(
+        waiting.stream().map(id -> aPayment(id).build()).toList(), new AvroStringSerializer());
+    // then: most of them sit in another partition than their UTF-8 key, and all are found
+    final List<String> all = Stream.of(done, waiting).flatMap(List::stream).toList();
+    assertThat(all.stream().filter(this::avroKeyElsewhere).count()).isGreaterThan(all.size() / 2);
+    for (final Instance asked : instances) {
+      done.forEach(id -> assertDone(asked, id));
+      waiting.forEach(id -> assertWaiting(asked, id, waitingFrom));
+      assertUnknown(asked, "never-published-2");
+    }
+  }
+
+  /** The input partition of the payment's Avro key differs from its UTF-8 key's. */
+  private boolean avroKeyElsewhere(final String id) {
+    final byte[] avroKey;
+    try (AvroStringSerializer keys = new AvroStringSerializer()) {
+      keys.configure(stack.registry(), true);
+      avroKey = keys.serialize(stack.topics.input(), id);
+    }
+    final int partitions = 4;
+    return BuiltInPartitioner.partitionForKey(avroKey, partitions)
+        != BuiltInPartitioner.partitionForKey(id.getBytes(StandardCharsets.UTF_8), partitions);
+  }
+
   private void start() {
     final int port = freePort();
     final Map<String, String> own = new HashMap<>();
@@ -121,7 +161,7 @@ class PaymentLookupIT {
     final var config = stack.instanceConfig(own);
     final Operations ops = Operations.create(config);
     final NotifierService service = stack.newService(ops.observer(), config);
-    ops.attach(service.kafkaStreams());
+    ops.attach(service.kafkaStreams(), service.paymentStatusStores());
     service.start();
     instances.add(new Instance(service, ops, port));
   }

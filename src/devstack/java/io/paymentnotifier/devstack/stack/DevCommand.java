@@ -74,7 +74,7 @@ public final class DevCommand implements Callable<Integer> {
           new NotifierService(
               config, new HttpNotifyClient(AlipaySettings.from(config)), ops.observer());
       ops.overloadControl(service.overloadControl());
-      ops.attach(service.kafkaStreams());
+      ops.attach(service.kafkaStreams(), service.paymentStatusStores());
       final Thread onCtrlC = new Thread(this::stop, "dev-stop");
       Runtime.getRuntime().addShutdownHook(onCtrlC);
       try {
