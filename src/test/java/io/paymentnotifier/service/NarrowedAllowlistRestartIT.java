@@ -19,6 +19,11 @@ import io.paymentnotifier.simulator.Latency;
 import io.paymentnotifier.simulator.SimulatorFaults;
 import io.paymentnotifier.testing.OutputTopics;
 import io.paymentnotifier.testing.TestKafka;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.time.Duration;
@@ -42,6 +47,7 @@ class NarrowedAllowlistRestartIT {
   private static final Logger LOG = LoggerFactory.getLogger(NarrowedAllowlistRestartIT.class);
   private static final int CALLS = 40;
   private static final Duration PATIENCE = Duration.ofMinutes(2);
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   @TempDir Path dir;
 
@@ -77,7 +83,8 @@ class NarrowedAllowlistRestartIT {
         events(other).forEach(publisher::send);
         publisher.flush();
         await().atMost(PATIENCE).until(() -> other.stats().totalRequests() >= CALLS);
-        await().pollDelay(Duration.ofSeconds(2)).until(() -> true); // a few commit intervals
+        // The lookup reads committed state only: once it says in flight, a restart resumes it.
+        await().atMost(PATIENCE).until(() -> allInFlight(settings.get("ops.port")));
         // when: killed, and started again with an allowlist of 127.0.0.1 only
         first.kill();
       }
@@ -116,6 +123,27 @@ class NarrowedAllowlistRestartIT {
           outputs.deadLetters.size(),
           calledBefore,
           other.stats().totalRequests());
+    }
+  }
+
+  /** Every call's in-flight state is committed: the child's status lookup says so. */
+  private static boolean allInFlight(final String opsPort) {
+    return IntStream.range(0, CALLS)
+        .allMatch(i -> lookup(opsPort, "resumed-" + i).contains("\"state\":\"IN_FLIGHT\""));
+  }
+
+  private static String lookup(final String opsPort, final String id) {
+    try {
+      return HTTP.send(
+              HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + opsPort + "/payments/" + id))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString())
+          .body();
+    } catch (IOException e) {
+      return "";
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return "";
     }
   }
 
