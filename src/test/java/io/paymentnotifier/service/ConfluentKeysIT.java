@@ -8,7 +8,6 @@ import io.paymentnotifier.avro.RegisteredSchema;
 import io.paymentnotifier.avro.SpecificAvroSerde;
 import io.paymentnotifier.devstack.registry.SchemaRegistryServer;
 import io.paymentnotifier.events.DeadLetterReason;
-import io.paymentnotifier.events.NotificationDone;
 import io.paymentnotifier.events.NotificationRetry;
 import io.paymentnotifier.events.PaymentFinalized;
 import io.paymentnotifier.simulator.SimulatorFaults;
@@ -61,11 +60,7 @@ class ConfluentKeysIT {
       // then
       assertThat(outputs.readUntil(() -> outputs.done.size() >= ids.size(), PATIENCE)).isTrue();
       outputs.drain(Duration.ofSeconds(2));
-      final Map<String, Long> donePerId =
-          outputs.done.stream()
-              .collect(
-                  Collectors.groupingBy(
-                      NotificationDone::getPaymentRequestId, Collectors.counting()));
+      final Map<String, Long> donePerId = outputs.donePerId();
       assertThat(donePerId.keySet()).containsExactlyInAnyOrderElementsOf(ids);
       assertThat(donePerId.values()).allMatch(n -> n == 1);
       assertThat(outputs.deadLetters).isEmpty();

@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import io.paymentnotifier.config.Topics;
 import io.paymentnotifier.devstack.bench.ChildNotifier;
 import io.paymentnotifier.devstack.registry.SchemaRegistryServer;
-import io.paymentnotifier.devstack.stack.FreePorts;
 import io.paymentnotifier.events.DeadLetter;
 import io.paymentnotifier.events.NotificationDone;
 import io.paymentnotifier.notify.Keys;
@@ -24,7 +23,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -118,27 +116,12 @@ class CrashRecoveryIT {
 
   private Map<String, String> settings(
       final SchemaRegistryServer registry, final AlipaySimulator simulator) {
-    final Map<String, String> settings = new TreeMap<>();
-    settings.put("kafka.bootstrap.servers", TestKafka.bootstrapServers());
-    settings.put("kafka.application.id", scope);
-    settings.put("kafka.state.dir", dir.resolve("state").toString());
-    settings.put("instance.id", scope + "-0");
-    settings.put("topic.input", topics.input());
-    settings.put("topic.done", topics.done());
-    settings.put("topic.retry", topics.retry());
-    settings.put("topic.dlq", topics.dlq());
-    settings.put("topic.partitions", "2");
-    settings.put("schema.registry.url", registry.url());
-    settings.put("alipay.client.id", "TEST_CLIENT");
-    settings.put("alipay.base.url", simulator.baseUrl().toString());
-    settings.put("alipay.private.key", Keys.toPem(mpp.getPrivate()));
-    settings.put("alipay.public.key", Keys.toPem(alipay.getPublic()));
+    final Map<String, String> settings =
+        ChildRunSettings.of(dir, scope, topics, registry, simulator, mpp, alipay);
     // The smallest memtable budget: a short history is flushed several times before the kill.
     settings.put("state.rocksdb.memory.max.bytes", String.valueOf(4 << 20));
     settings.put("state.rocksdb.memtable.max.bytes", String.valueOf(256 << 10));
     settings.put("retry.backoff", "500ms");
-    settings.put("shutdown.timeout", "5s");
-    settings.put("ops.port", String.valueOf(FreePorts.orFree(0)));
     return settings;
   }
 

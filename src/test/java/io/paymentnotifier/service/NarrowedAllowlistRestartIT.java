@@ -7,7 +7,6 @@ import static org.awaitility.Awaitility.await;
 import io.paymentnotifier.config.Topics;
 import io.paymentnotifier.devstack.bench.ChildNotifier;
 import io.paymentnotifier.devstack.registry.SchemaRegistryServer;
-import io.paymentnotifier.devstack.stack.FreePorts;
 import io.paymentnotifier.events.DeadLetter;
 import io.paymentnotifier.events.DeadLetterReason;
 import io.paymentnotifier.events.PaymentFinalized;
@@ -29,7 +28,6 @@ import java.security.KeyPair;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -156,25 +154,11 @@ class NarrowedAllowlistRestartIT {
 
   private Map<String, String> settings(
       final SchemaRegistryServer registry, final AlipaySimulator simulator) {
-    final Map<String, String> settings = new TreeMap<>();
-    settings.put("kafka.bootstrap.servers", TestKafka.bootstrapServers());
-    settings.put("kafka.application.id", scope);
-    settings.put("kafka.state.dir", dir.resolve("state").toString());
-    settings.put("instance.id", scope + "-0");
-    settings.put("topic.input", topics.input());
-    settings.put("topic.done", topics.done());
-    settings.put("topic.retry", topics.retry());
-    settings.put("topic.dlq", topics.dlq());
-    settings.put("topic.partitions", "2");
-    settings.put("schema.registry.url", registry.url());
-    settings.put("alipay.client.id", "TEST_CLIENT");
-    settings.put("alipay.base.url", simulator.baseUrl().toString());
-    settings.put("alipay.private.key", Keys.toPem(mpp.getPrivate()));
-    settings.put("alipay.public.key", Keys.toPem(alipay.getPublic()));
+    final Map<String, String> settings =
+        ChildRunSettings.of(dir, scope, topics, registry, simulator, mpp, alipay);
+    // The calls must still wait for their 30 s answers when the child is killed.
     settings.put("http.call.timeout", "60s");
     settings.put("http.response.timeout", "60s");
-    settings.put("shutdown.timeout", "5s");
-    settings.put("ops.port", String.valueOf(FreePorts.orFree(0)));
     return settings;
   }
 }

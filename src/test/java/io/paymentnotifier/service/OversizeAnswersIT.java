@@ -10,7 +10,6 @@ import io.paymentnotifier.testing.OutputTopics;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
@@ -43,11 +42,7 @@ class OversizeAnswersIT {
       // then
       assertThat(outputs.readUntil(() -> outputs.done.size() >= ids.size(), PATIENCE)).isTrue();
       outputs.drain(Duration.ofSeconds(2));
-      final Map<String, Long> donePerId =
-          outputs.done.stream()
-              .collect(
-                  Collectors.groupingBy(
-                      NotificationDone::getPaymentRequestId, Collectors.counting()));
+      final Map<String, Long> donePerId = outputs.donePerId();
       assertThat(donePerId.keySet()).containsExactlyInAnyOrderElementsOf(ids);
       assertThat(donePerId.values()).allMatch(n -> n == 1);
       assertThat(outputs.deadLetters).isEmpty();

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -57,6 +58,13 @@ public final class OutputTopics implements AutoCloseable {
   /** Terminal records so far: done plus dead letters. */
   public int terminal() {
     return done.size() + deadLetters.size();
+  }
+
+  /** How many done records each paymentRequestId has so far. */
+  public Map<String, Long> donePerId() {
+    return done.stream()
+        .collect(
+            Collectors.groupingBy(NotificationDone::getPaymentRequestId, Collectors.counting()));
   }
 
   /** Reads until the condition holds or the timeout passes; true when it held. */
