@@ -83,17 +83,28 @@ public final class PaymentLookup {
    * way (the topology reads both).
    */
   private PaymentStatus notification(final String id) throws Unavailable {
-    final PaymentStatus byUtf8Key = part(Part.NOTIFICATION, id, false);
-    if (byUtf8Key instanceof PaymentStatus.Unknown && stores.avroKeyElsewhere(id)) {
-      return part(Part.NOTIFICATION_AVRO_KEY, id, false);
+    final KeyQueryMetadata utf8Owner = stores.owner(Part.NOTIFICATION, id);
+    final PaymentStatus byUtf8Key = part(Part.NOTIFICATION, utf8Owner, id, false);
+    if (!(byUtf8Key instanceof PaymentStatus.Unknown)) {
+      return byUtf8Key;
     }
-    return byUtf8Key;
+    // NOT_AVAILABLE here: no producer writes Avro keys (as far as the registry says), or the
+    // instances are rebalancing; either way the UTF-8 key's answer stands.
+    final KeyQueryMetadata avroOwner = stores.owner(Part.NOTIFICATION_AVRO_KEY, id);
+    return known(avroOwner) && avroOwner.partition() != utf8Owner.partition()
+        ? part(Part.NOTIFICATION_AVRO_KEY, avroOwner, id, false)
+        : byUtf8Key;
   }
 
   private PaymentStatus part(final Part part, final String id, final boolean forwarded)
       throws Unavailable {
-    final KeyQueryMetadata owner = stores.owner(part, id);
-    if (owner == null || KeyQueryMetadata.NOT_AVAILABLE.equals(owner)) {
+    return part(part, stores.owner(part, id), id, forwarded);
+  }
+
+  private PaymentStatus part(
+      final Part part, final KeyQueryMetadata owner, final String id, final boolean forwarded)
+      throws Unavailable {
+    if (!known(owner)) {
       throw new Unavailable(
           "who holds "
               + id
@@ -108,6 +119,10 @@ public final class PaymentLookup {
       throw new Unavailable(notHereReason(id, owner.partition(), host, forwarded));
     }
     return peers.ask(host, part, id);
+  }
+
+  private static boolean known(final KeyQueryMetadata owner) {
+    return owner != null && !KeyQueryMetadata.NOT_AVAILABLE.equals(owner);
   }
 
   /** A host other than this one that advertises an endpoint. */

@@ -54,15 +54,6 @@ final class InteractiveStatusStores implements PaymentStatusStores {
     return metadata(part, paymentRequestId, null);
   }
 
-  @Override
-  public boolean avroKeyElsewhere(final String paymentRequestId) {
-    final KeyQueryMetadata avro = owner(Part.NOTIFICATION_AVRO_KEY, paymentRequestId);
-    if (KeyQueryMetadata.NOT_AVAILABLE.equals(avro)) {
-      return false;
-    }
-    return avro.partition() != owner(Part.NOTIFICATION, paymentRequestId).partition();
-  }
-
   /** Who holds the part's store for this key; the UTF-8 key's partition without a partitioner. */
   private KeyQueryMetadata metadata(
       final Part part,

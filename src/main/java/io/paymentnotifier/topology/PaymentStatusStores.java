@@ -17,7 +17,8 @@ public interface PaymentStatusStores extends AutoCloseable {
     NOTIFICATION(ProcessorNames.IN_FLIGHT_STORE),
     /**
      * The notification part of a payment whose events carry a Confluent Avro string key: the same
-     * stores, in the partition of those key bytes (see {@link #avroKeyElsewhere}).
+     * stores, in the partition of those key bytes; its owner is NOT_AVAILABLE when no producer
+     * writes such keys, as far as the registry says.
      */
     NOTIFICATION_AVRO_KEY(ProcessorNames.IN_FLIGHT_STORE),
     DEAD_LETTERS(ProcessorNames.DEAD_LETTER_INDEX_STORE);
@@ -56,15 +57,6 @@ public interface PaymentStatusStores extends AutoCloseable {
 
   /** The part as this instance's active task of {@code partition} holds it; empty if none does. */
   Optional<PaymentStatus> readLocal(Part part, String paymentRequestId, int partition);
-
-  /**
-   * True when a Confluent Avro string key would put this payment in another input partition than
-   * its UTF-8 key (so {@link Part#NOTIFICATION_AVRO_KEY} is worth asking when the first says
-   * nothing); false when no producer writes such keys, as far as the registry says.
-   */
-  default boolean avroKeyElsewhere(final String paymentRequestId) {
-    return false;
-  }
 
   /** Releases what the stores hold beyond the Kafka Streams client (a registry client). */
   @Override

@@ -207,7 +207,6 @@ class PaymentLookupTest {
     // given: nothing where the UTF-8 key points; the payment's Avro key put it on the peer
     stores.hold(Part.NOTIFICATION, SELF, new PaymentStatus.Unknown("p-1"));
     stores.hold(Part.NOTIFICATION_AVRO_KEY, PEER, new PaymentStatus.Waiting("p-1", 2, AT, null));
-    stores.avroKeyElsewhere = true;
     // when
     final LookupAnswer answer = lookup.lookup("p-1");
     // then
@@ -218,9 +217,10 @@ class PaymentLookupTest {
 
   @Test
   void shouldNotLookElsewhereWhenNoAvroKeyPutsThePaymentInAnotherPartition() {
-    // given
+    // given: the Avro key's partition is the UTF-8 key's
     stores.hold(Part.NOTIFICATION, SELF, new PaymentStatus.Unknown("p-1"));
     stores.hold(Part.NOTIFICATION_AVRO_KEY, PEER, new PaymentStatus.Waiting("p-1", 2, AT, null));
+    stores.avroKeyPartition = FakeStores.PARTITION;
     stores.hold(Part.DEAD_LETTERS, SELF, new PaymentStatus.Unknown("p-1"));
     // when
     final LookupAnswer answer = lookup.lookup("p-1");
@@ -238,8 +238,10 @@ class PaymentLookupTest {
   private static final class FakeStores implements PaymentStatusStores {
     final Map<Part, HostInfo> owners = new EnumMap<>(Part.class);
     final Map<Part, PaymentStatus> held = new EnumMap<>(Part.class);
+    static final int PARTITION = 3;
+
     boolean ownerUnknown;
-    boolean avroKeyElsewhere;
+    int avroKeyPartition = PARTITION + 1;
     int ownerQueries;
 
     void hold(final Part part, final HostInfo host, final PaymentStatus status) {
@@ -253,19 +255,21 @@ class PaymentLookupTest {
       if (ownerUnknown) {
         return KeyQueryMetadata.NOT_AVAILABLE;
       }
-      return new KeyQueryMetadata(owners.getOrDefault(part, PEER), Set.of(), 3);
+      if (part == Part.NOTIFICATION_AVRO_KEY) {
+        // No Avro key placement unless a test gives the payment one.
+        return owners.containsKey(part)
+            ? new KeyQueryMetadata(owners.get(part), Set.of(), avroKeyPartition)
+            : KeyQueryMetadata.NOT_AVAILABLE;
+      }
+      return new KeyQueryMetadata(owners.getOrDefault(part, PEER), Set.of(), PARTITION);
     }
 
     @Override
     public Optional<PaymentStatus> readLocal(
         final Part part, final String paymentRequestId, final int partition) {
-      assertThat(partition).isEqualTo(3);
+      assertThat(partition)
+          .isEqualTo(part == Part.NOTIFICATION_AVRO_KEY ? avroKeyPartition : PARTITION);
       return SELF.equals(owners.get(part)) ? Optional.ofNullable(held.get(part)) : Optional.empty();
-    }
-
-    @Override
-    public boolean avroKeyElsewhere(final String paymentRequestId) {
-      return avroKeyElsewhere;
     }
 
     PaymentStatus peerRead(final Part part) {
