@@ -107,7 +107,7 @@ final class NotifyProcessor implements Processor<String, SpecificRecord, String,
           });
     }
     for (final NotificationState orphan : orphans) {
-      if (!refused(orphan)) {
+      if (!routedAsRefusal(orphan)) {
         calls.startOrHold(orphan);
       }
     }
@@ -129,7 +129,7 @@ final class NotifyProcessor implements Processor<String, SpecificRecord, String,
         schedule.remove(due); // stale: the entry of an attempt the store has moved past
         continue;
       }
-      if (refused(waiting)) {
+      if (routedAsRefusal(waiting)) {
         schedule.remove(due);
         continue;
       }
@@ -149,10 +149,10 @@ final class NotifyProcessor implements Processor<String, SpecificRecord, String,
   }
 
   /**
-   * True when the stored notification's notifyUrl breaks the rules now: it was handed to
-   * route-outcome as a refusal and must not be called.
+   * Hands the stored notification to route-outcome as a refusal when its notifyUrl breaks the rules
+   * now; true when it did, and the notification must not be called.
    */
-  private boolean refused(final NotificationState stored) {
+  private boolean routedAsRefusal(final NotificationState stored) {
     final Optional<String> violation = notifyUrls.violation(stored.event().getNotifyUrl());
     violation.ifPresent(
         rule ->
